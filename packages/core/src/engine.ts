@@ -1,0 +1,227 @@
+import { systemClock, type Clock } from './clock.js';
+import { AuditError, type Decision } from './decision.js';
+import type { AuditEntry } from './entry.js';
+import { severityRank } from './enums.js';
+import { ValidationError } from './errors.js';
+import { auditPolicy, type AuditPolicy } from './policy.js';
+import { prepareInput, type RecordInput } from './record-input.js';
+import { Result } from './result.js';
+import type { QueryFilter, Store } from './store.js';
+import { Trail } from './trail.js';
+import { TrailWriter } from './trail-writer.js';
+import { Retention } from './retention.js';
+
+export interface EngineOptions {
+  readonly store: Store;
+  /** Seconds since the epoch; defaults to the system clock. */
+  readonly clock?: Clock;
+  /** Written into every entry's `recorded_by` unless a record overrides it. Default "". */
+  readonly recordedBy?: string;
+  /** The policy of trails that were never registered. Default: HARD, FAIL_CLOSED, DEBUG, HASH. */
+  readonly defaultPolicy?: Partial<AuditPolicy>;
+  /** Most entries one append sends to the store. Default 256. */
+  readonly maxBatch?: number;
+}
+
+/** What a guarded action records before it runs: a record input without the trail. */
+export type GuardInput = Omit<RecordInput, 'trail'>;
+
+export type DecisionListener = (decision: Decision) => void;
+
+/**
+ * Records decisions into trails, write-ahead of the actions they permit.
+ *
+ * @example
+ * const engine = new Engine({ store: new MemoryStore() });
+ * const trail = new Trail('billing', 'actiongate', 'user:42');
+ * engine.register(trail, { integrity: 'CHAIN' });
+ * const refund = await engine.guard(trail, {
+ *   verdict: 'ALLOW', gateType: 'actiongate', gateIdentity: 'billing:refund@user:42',
+ * })(() => payments.refund(42));
+ */
+export class Engine {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #recordedBy: string;
+  readonly #defaultPolicy: AuditPolicy;
+  readonly #maxBatch: number;
+  readonly #policies = new Map<string, AuditPolicy>();
+  readonly #writers = new Map<string, TrailWriter>();
+  readonly #listeners = new Set<DecisionListener>();
+  readonly #closeHooks: Array<() => Promise<void> | void> = [];
+  readonly #retention: Retention;
+  #listenerErrors = 0;
+  #closed = false;
+
+  /** @throws {ValidationError} on an invalid default policy or batch size. */
+  constructor(options: EngineOptions) {
+    if (options?.store === undefined) throw new ValidationError('store', 'an Engine needs a store, such as new MemoryStore()');
+    const maxBatch = options.maxBatch ?? 256;
+    if (!Number.isSafeInteger(maxBatch) || maxBatch < 1) {
+      throw new ValidationError('maxBatch', `expected a whole number >= 1, got ${String(maxBatch)}`);
+    }
+    this.#store = options.store;
+    this.#clock = options.clock ?? systemClock;
+    this.#recordedBy = options.recordedBy ?? '';
+    this.#defaultPolicy = auditPolicy(options.defaultPolicy);
+    this.#maxBatch = maxBatch;
+    this.#retention = new Retention(this.#store, this.#clock);
+  }
+
+  get store(): Store {
+    return this.#store;
+  }
+
+  /** How many times a decision listener threw. */
+  get listenerErrors(): number {
+    return this.#listenerErrors;
+  }
+
+  /** How many best-effort retention prunes failed. */
+  get pruneErrors(): number {
+    return this.#retention.errors;
+  }
+
+  /**
+   * Sets a trail's policy and returns it complete. Registering again replaces the policy for
+   * entries recorded from then on.
+   *
+   * @throws {ValidationError} on a bad trail or policy option.
+   */
+  register(trail: Trail | string, policy: Partial<AuditPolicy> = {}): AuditPolicy {
+    const complete = auditPolicy(policy);
+    this.#policies.set(Trail.from(trail).toString(), complete);
+    return complete;
+  }
+
+  /** Returns the policy that applies to a trail: its registered one, or the default. */
+  policyOf(trail: Trail | string): AuditPolicy {
+    return this.#policies.get(Trail.from(trail).toString()) ?? this.#defaultPolicy;
+  }
+
+  /**
+   * Records one entry. Resolves with RECORDED once the store holds it, or with DROPPED when the
+   * entry is below the trail's minSeverity, or when the store failed under SOFT mode.
+   *
+   * @throws {ValidationError} on bad input; nothing is recorded.
+   * @throws {AuditError} when the store failed under HARD mode.
+   */
+  async record(input: RecordInput): Promise<Decision> {
+    const decision = await this.#write(input);
+    if (decision.reason === 'STORE_ERROR' && decision.policy.mode === 'HARD') throw new AuditError(decision);
+    return decision;
+  }
+
+  /**
+   * Wraps an action so that its entry is recorded before it runs. When the entry cannot be
+   * recorded, FAIL_CLOSED throws `AuditError` without running the action, and FAIL_OPEN runs it
+   * unaudited. An entry dropped for its severity does not stop the action.
+   *
+   * @throws {ValidationError} on bad input; the action does not run.
+   */
+  guard(trail: Trail | string, input: GuardInput): <T>(action: () => T | Promise<T>) => Promise<T> {
+    return async (action) => {
+      const decision = await this.#write({ ...input, trail });
+      if (decision.reason === 'STORE_ERROR' && decision.policy.onStoreError === 'FAIL_CLOSED') {
+        throw new AuditError(decision);
+      }
+      return action();
+    };
+  }
+
+  /**
+   * Like {@link guard}, but reports the audit outcome as a {@link Result} instead of throwing
+   * `AuditError`. An error thrown by the action itself still rejects the returned promise.
+   */
+  guardResult(trail: Trail | string, input: GuardInput): <T>(action: () => T | Promise<T>) => Promise<Result<T>> {
+    return async (action) => {
+      const decision = await this.#write({ ...input, trail });
+      if (decision.reason === 'STORE_ERROR' && decision.policy.onStoreError === 'FAIL_CLOSED') {
+        return Result.stopped(decision);
+      }
+      return Result.ran(decision, await action());
+    };
+  }
+
+  /** Returns stored entries that match `filter`; see {@link QueryFilter}. */
+  query(filter: QueryFilter = {}): Promise<AuditEntry[]> {
+    return this.#store.query(filter);
+  }
+
+  /** Counts stored entries that match `filter`, ignoring offset and limit. */
+  count(filter: QueryFilter = {}): Promise<number> {
+    return this.#store.count(filter);
+  }
+
+  /**
+   * Calls `listener` with every decision, RECORDED or DROPPED, after the fact. A listener that
+   * throws is counted in {@link listenerErrors} and never affects recording.
+   *
+   * @returns a function that removes the listener.
+   */
+  onDecision(listener: DecisionListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Runs `hook` during {@link close}, after every pending entry is written and before the store closes. */
+  onClose(hook: () => Promise<void> | void): void {
+    this.#closeHooks.push(hook);
+  }
+
+  /** Resolves once every entry recorded so far has been written or has failed. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#writers.values()].map((writer) => writer.settled()));
+    await this.#retention.settled();
+  }
+
+  /** Flushes, runs the close hooks, then closes the store. Recording after close is an error. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.flush();
+    for (const hook of this.#closeHooks) await hook();
+    await this.#store.close();
+  }
+
+  async #write(input: RecordInput): Promise<Decision> {
+    if (this.#closed) throw new ValidationError('engine', 'the engine is closed; create a new Engine to record more', 'ENGINE_CLOSED');
+    const prepared = prepareInput(input, this.#recordedBy);
+    const key = prepared.trail.toString();
+    const policy = this.#policies.get(key) ?? this.#defaultPolicy;
+
+    if (severityRank(prepared.severity) < severityRank(policy.minSeverity)) {
+      return this.#announce({ status: 'DROPPED', trail: prepared.trail, policy, entry: null, reason: 'BELOW_MIN_SEVERITY' });
+    }
+
+    let writer = this.#writers.get(key);
+    if (writer === undefined) {
+      writer = new TrailWriter(this.#store, key, this.#clock, this.#maxBatch);
+      this.#writers.set(key, writer);
+    }
+
+    let decision: Decision;
+    try {
+      const entry = await writer.write(prepared, policy);
+      decision = { status: 'RECORDED', trail: prepared.trail, policy, entry, reason: null };
+    } catch (error) {
+      decision = { status: 'DROPPED', trail: prepared.trail, policy, entry: null, reason: 'STORE_ERROR', error };
+    }
+
+    if (decision.status === 'RECORDED' && policy.retentionSeconds !== null) {
+      this.#retention.maybePrune(key, policy.retentionSeconds);
+    }
+    return this.#announce(decision);
+  }
+
+  #announce(decision: Decision): Decision {
+    for (const listener of this.#listeners) {
+      try {
+        listener(decision);
+      } catch {
+        this.#listenerErrors++;
+      }
+    }
+    return decision;
+  }
+}
