@@ -1,4 +1,4 @@
-import { assertEnum, Severity, Verdict } from './enums.js';
+import { Severity, Verdict } from './enums.js';
 import { SCHEMA_VERSION, type AuditEntry } from './entry.js';
 import { ValidationError } from './errors.js';
 import { canonicalJson } from './json/canonical.js';
@@ -71,8 +71,8 @@ export function entryFromWire(wire: unknown): AuditEntry {
     trail: string(record, 'trail'),
     ts: number(record, 'ts'),
     wallTs: string(record, 'wall_ts'),
-    verdict: assertEnum(Verdict, record.verdict, 'verdict'),
-    severity: assertEnum(Severity, record.severity, 'severity'),
+    verdict: enumField(Verdict, record, 'verdict'),
+    severity: enumField(Severity, record, 'severity'),
     gateType: string(record, 'gate_type'),
     gateIdentity: string(record, 'gate_identity'),
     recordedBy: string(record, 'recorded_by'),
@@ -126,6 +126,16 @@ function hash(record: Record<string, JsonValue | undefined>, field: string): str
     fail(field, `expected 64 lowercase hex characters or null, got ${describe(value)}`);
   }
   return value;
+}
+
+function enumField<T extends string>(
+  enumeration: Readonly<Record<string, T>>,
+  record: Record<string, JsonValue | undefined>,
+  field: string,
+): T {
+  const value = record[field];
+  if (typeof value === 'string' && Object.values(enumeration).includes(value as T)) return value as T;
+  return fail(field, `expected one of ${Object.values(enumeration).join(', ')}, got ${describe(value)}`);
 }
 
 function sequence(record: Record<string, JsonValue | undefined>): number {

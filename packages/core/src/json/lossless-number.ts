@@ -1,3 +1,5 @@
+import { formatPyFloat } from './py-float.js';
+
 /** The Python type a JSON number token stands for: `int` has no `.`, `e` or `E`; `float` has one. */
 export type NumberKind = 'int' | 'float';
 
@@ -39,7 +41,7 @@ const INT_TOKEN = /^-?(0|[1-9][0-9]*)$/;
  * @example pyFloat(1000) // canonical form "1000.0"
  */
 export function pyFloat(value: number): LosslessNumber {
-  return new LosslessNumber(String(value), 'float');
+  return new LosslessNumber(formatPyFloat(value), 'float');
 }
 
 /**
