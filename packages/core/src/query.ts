@@ -27,6 +27,7 @@ export function checkFilter(filter: QueryFilter = {}): CheckedFilter {
   }
   checkTime(filter.after, 'filter.after');
   checkTime(filter.before, 'filter.before');
+  checkCount(filter.fromSequence, 'filter.fromSequence');
   checkCount(filter.offset, 'filter.offset');
   checkCount(filter.limit, 'filter.limit');
   return { ...filter, verdict: verdicts };
@@ -40,6 +41,7 @@ export function matchesFilter(entry: AuditEntry, filter: CheckedFilter): boolean
   if (filter.after !== undefined && entry.ts < filter.after) return false;
   if (filter.before !== undefined && entry.ts >= filter.before) return false;
   if (filter.gateType !== undefined && entry.gateType !== filter.gateType) return false;
+  if (filter.fromSequence !== undefined && entry.sequence < filter.fromSequence) return false;
   return true;
 }
 

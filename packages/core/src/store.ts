@@ -40,6 +40,8 @@ export interface QueryFilter {
   /** Only entries with ts < before (seconds since the epoch). */
   readonly before?: number;
   readonly gateType?: string;
+  /** Only entries with sequence >= fromSequence; meaningful together with `trail`. */
+  readonly fromSequence?: number;
   /** Skip this many matching entries first. */
   readonly offset?: number;
   /** Return at most this many entries. */

@@ -97,7 +97,10 @@ export class MemoryStore implements Store {
     if (log === undefined || limit === 0) return [];
 
     const entries = log.entries;
-    const start = filter.after === undefined ? 0 : log.firstAtOrAfter(filter.after);
+    const start = Math.max(
+      filter.after === undefined ? 0 : log.firstAtOrAfter(filter.after),
+      filter.fromSequence === undefined ? 0 : log.indexOfSequence(filter.fromSequence),
+    );
     const matches: AuditEntry[] = [];
     let skipped = 0;
     for (let i = start; i < entries.length; i++) {

@@ -62,6 +62,12 @@ export class TrailLog {
     return low;
   }
 
+  /** Index of the entry with `sequence`, clamped to the stored range; sequences are contiguous. */
+  indexOfSequence(sequence: number): number {
+    const first = this.entries[0]?.sequence ?? 0;
+    return Math.min(Math.max(sequence - first, 0), this.entries.length);
+  }
+
   prune(before: number): number {
     const count = this.firstAtOrAfter(before);
     if (count === 0) return 0;
