@@ -1,7 +1,7 @@
 import { Engine, hashEntry, Trail } from '@auditgate/core';
 import { MemoryStore } from '@auditgate/store-memory';
 import { describe, expect, it } from 'vitest';
-import { FlakyStore } from './flaky-store.js';
+import { asyncOnly, FlakyStore } from './flaky-store.js';
 import { allow, expectValidChain } from './helpers.js';
 
 const TRAIL = 'billing:actiongate@user:42';
@@ -58,7 +58,7 @@ describe('engine sequencing', () => {
   });
 
   it('keeps one contiguous chain under 1,000 concurrent records', async () => {
-    const store = new FlakyStore();
+    const store = asyncOnly();
     const engine = new Engine({ store, maxBatch: 64 });
     engine.register(TRAIL, { integrity: 'CHAIN' });
     const decisions = await Promise.all(Array.from({ length: 1000 }, (_, i) => engine.record(allow(TRAIL, { i }))));
@@ -71,7 +71,7 @@ describe('engine sequencing', () => {
   });
 
   it('keeps two engines on one store from forking the trail', async () => {
-    const store = new MemoryStore();
+    const store = asyncOnly();
     const engines = [new Engine({ store }), new Engine({ store })];
     for (const engine of engines) engine.register(TRAIL, { integrity: 'CHAIN' });
     await Promise.all(
@@ -79,6 +79,16 @@ describe('engine sequencing', () => {
     );
     const entries = await store.query({ trail: TRAIL });
     expect(entries).toHaveLength(400);
+    expectValidChain(entries);
+  });
+
+  it('keeps two engines on one synchronous store from forking the trail', async () => {
+    const store = new MemoryStore();
+    const engines = [new Engine({ store }), new Engine({ store })];
+    for (const engine of engines) engine.register(TRAIL, { integrity: 'CHAIN' });
+    for (let i = 0; i < 100; i++) await engines[i % 2]!.record(allow(TRAIL, { i }));
+    const entries = await store.query({ trail: TRAIL });
+    expect(entries).toHaveLength(100);
     expectValidChain(entries);
   });
 

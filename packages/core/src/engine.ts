@@ -10,6 +10,7 @@ import type { QueryFilter, Store } from './store.js';
 import { Trail } from './trail.js';
 import { TrailWriter } from './trail-writer.js';
 import { Retention } from './retention.js';
+import { TrailCache } from './trail-cache.js';
 
 export interface EngineOptions {
   readonly store: Store;
@@ -46,6 +47,7 @@ export class Engine {
   readonly #defaultPolicy: AuditPolicy;
   readonly #maxBatch: number;
   readonly #policies = new Map<string, AuditPolicy>();
+  readonly #trails = new TrailCache();
   readonly #writers = new Map<string, TrailWriter>();
   readonly #listeners = new Set<DecisionListener>();
   readonly #closeHooks: Array<() => Promise<void> | void> = [];
@@ -106,10 +108,14 @@ export class Engine {
    * @throws {ValidationError} on bad input; nothing is recorded.
    * @throws {AuditError} when the store failed under HARD mode.
    */
-  async record(input: RecordInput): Promise<Decision> {
-    const decision = await this.#write(input);
-    if (decision.reason === 'STORE_ERROR' && decision.policy.mode === 'HARD') throw new AuditError(decision);
-    return decision;
+  record(input: RecordInput): Promise<Decision> {
+    try {
+      const written = this.#write(input);
+      if (written instanceof Promise) return written.then((decision) => this.#reportHard(decision));
+      return Promise.resolve(this.#reportHard(written));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -184,9 +190,10 @@ export class Engine {
     await this.#store.close();
   }
 
-  async #write(input: RecordInput): Promise<Decision> {
+  // Returns the decision synchronously when the store appended synchronously.
+  #write(input: RecordInput): Decision | Promise<Decision> {
     if (this.#closed) throw new ValidationError('engine', 'the engine is closed; create a new Engine to record more', 'ENGINE_CLOSED');
-    const prepared = prepareInput(input, this.#recordedBy);
+    const prepared = prepareInput(input, this.#recordedBy, this.#trails);
     const key = prepared.trail.toString();
     const policy = this.#policies.get(key) ?? this.#defaultPolicy;
 
@@ -200,18 +207,34 @@ export class Engine {
       this.#writers.set(key, writer);
     }
 
-    let decision: Decision;
+    let written: AuditEntry | Promise<AuditEntry>;
     try {
-      const entry = await writer.write(prepared, policy);
-      decision = { status: 'RECORDED', trail: prepared.trail, policy, entry, reason: null };
+      written = writer.write(prepared, policy);
     } catch (error) {
-      decision = { status: 'DROPPED', trail: prepared.trail, policy, entry: null, reason: 'STORE_ERROR', error };
+      return this.#dropped(prepared.trail, policy, error);
     }
+    if (written instanceof Promise) {
+      return written.then(
+        (entry) => this.#recorded(prepared.trail, policy, entry),
+        (error: unknown) => this.#dropped(prepared.trail, policy, error),
+      );
+    }
+    return this.#recorded(prepared.trail, policy, written);
+  }
 
-    if (decision.status === 'RECORDED' && policy.retentionSeconds !== null) {
-      this.#retention.maybePrune(key, policy.retentionSeconds);
-    }
-    return this.#announce(decision);
+  #recorded(trail: Trail, policy: AuditPolicy, entry: AuditEntry): Decision {
+    if (policy.retentionSeconds !== null) this.#retention.maybePrune(entry.trail, policy.retentionSeconds);
+    return this.#announce({ status: 'RECORDED', trail, policy, entry, reason: null });
+  }
+
+  #dropped(trail: Trail, policy: AuditPolicy, error: unknown): Decision {
+    return this.#announce({ status: 'DROPPED', trail, policy, entry: null, reason: 'STORE_ERROR', error });
+  }
+
+  // record() under HARD reports a store failure by throwing.
+  #reportHard(decision: Decision): Decision {
+    if (decision.reason === 'STORE_ERROR' && decision.policy.mode === 'HARD') throw new AuditError(decision);
+    return decision;
   }
 
   #announce(decision: Decision): Decision {

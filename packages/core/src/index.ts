@@ -38,3 +38,21 @@ export { LosslessNumber, pyFloat, pyInt, type NumberKind } from './json/lossless
 export { formatPyFloat } from './json/py-float.js';
 export { quotePyString, compareCodePoints } from './json/escape.js';
 export type { JsonValue, JsonObject } from './json/json-value.js';
+
+// --- Verification (packages/core/src/verify/, owned by the verifier and CLI work) ---
+export {
+  Verifier,
+  verifyEntries,
+  FINDING_KINDS,
+  formatLocation,
+  type VerifyEntriesOptions,
+  type EntryLocation,
+  type Finding,
+  type FindingKind,
+  type VerifierOptions,
+  type VerifiedEntry,
+  type VerifyAnchor,
+  type TrailReport,
+  type VerifyReport,
+} from './verify/index.js';
+// --- end of verification exports ---

@@ -3,7 +3,8 @@ import { ValidationError } from './errors.js';
 import { canonicalJson } from './json/canonical.js';
 import type { JsonObject } from './json/json-value.js';
 import { LosslessNumber } from './json/lossless-number.js';
-import { Trail } from './trail.js';
+import type { Trail } from './trail.js';
+import type { TrailCache } from './trail-cache.js';
 
 /** Largest canonical JSON form of an entry's detail, in bytes (always ASCII, so also characters). */
 export const MAX_DETAIL_BYTES = 256 * 1024;
@@ -44,7 +45,7 @@ const EMPTY_DETAIL: JsonObject = Object.freeze({}) as JsonObject;
  *
  * @throws {ValidationError} naming the first bad field; nothing is recorded.
  */
-export function prepareInput(input: RecordInput, recordedBy: string): PreparedInput {
+export function prepareInput(input: RecordInput, recordedBy: string, trails: TrailCache): PreparedInput {
   if (typeof input !== 'object' || input === null) {
     throw new ValidationError('input', 'expected an object with trail, verdict, gateType and gateIdentity');
   }
@@ -63,7 +64,7 @@ export function prepareInput(input: RecordInput, recordedBy: string): PreparedIn
   }
 
   return {
-    trail: Trail.from(input.trail),
+    trail: trails.get(input.trail),
     verdict: assertEnum(Verdict, input.verdict, 'verdict'),
     severity: assertEnum(Severity, input.severity ?? Severity.INFO, 'severity'),
     gateType: text(input.gateType, 'gateType'),

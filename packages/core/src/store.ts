@@ -91,6 +91,15 @@ export interface Store {
   trails(): Promise<string[]>;
 
   close(): Promise<void>;
+
+  /**
+   * Optional synchronous `append`, for stores that need no I/O. When a trail has nothing
+   * queued, the engine calls it instead of `append`, which saves a queue round trip per entry.
+   */
+  appendSync?(trail: string, records: readonly AppendRecord[]): void;
+
+  /** Optional synchronous `tail`, used together with `appendSync`. */
+  tailSync?(trail: string): TrailTail | null;
 }
 
 /** Thrown by `Store.append` when the trail's tail has moved since the writer read it. */

@@ -10,10 +10,13 @@ import { formatWallTs } from './wall-time.js';
 /** How often one batch is rebuilt on a fresh tail after another writer moved it. */
 const MAX_CONFLICT_RETRIES = 64;
 
-interface Pending {
+interface Draft {
   readonly id: string;
   readonly input: PreparedInput;
   readonly policy: AuditPolicy;
+}
+
+interface Pending extends Draft {
   readonly resolve: (entry: AuditEntry) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -29,6 +32,10 @@ export class TrailWriter {
   #tail: TrailTail | null | undefined = undefined;
   #queue: Pending[] = [];
   #draining: Promise<void> | null = null;
+  // Record ids: a random prefix per writer and a counter, unique across processes and cheaper
+  // than a UUID per entry.
+  readonly #idPrefix = `${randomUUID()}:`;
+  #nextId = 0;
 
   constructor(
     private readonly store: Store,
@@ -37,12 +44,44 @@ export class TrailWriter {
     private readonly maxBatch: number,
   ) {}
 
-  /** Queues one entry; resolves with it once the store holds it, rejects with the store's error. */
-  write(input: PreparedInput, policy: AuditPolicy): Promise<AuditEntry> {
+  /**
+   * Writes one entry. Returns it at once when the trail is idle and the store appends
+   * synchronously; otherwise queues it and resolves once the store holds it. A store error
+   * throws or rejects with the store's error.
+   */
+  write(input: PreparedInput, policy: AuditPolicy): AuditEntry | Promise<AuditEntry> {
+    const draft: Draft = { id: `${this.#idPrefix}${this.#nextId++}`, input, policy };
+    if (this.#draining === null && this.store.appendSync !== undefined) {
+      const entry = this.#appendNow(draft, this.store.appendSync.bind(this.store));
+      if (entry !== null) return entry;
+    }
+
     return new Promise((resolve, reject) => {
-      this.#queue.push({ id: randomUUID(), input, policy, resolve, reject });
+      this.#queue.push({ ...draft, resolve, reject });
       this.#draining ??= this.#drain();
     });
+  }
+
+  // The synchronous path skips the queue, so it may only run while nothing is queued.
+  // Returns null when the tail is unknown or moved, so that the caller queues the entry.
+  #appendNow(draft: Draft, appendSync: NonNullable<Store['appendSync']>): AuditEntry | null {
+    if (this.#tail === undefined) {
+      if (this.store.tailSync === undefined) return null;
+      this.#tail = this.store.tailSync(this.trail);
+    }
+
+    const records = this.#build([draft], this.#tail);
+    try {
+      appendSync(this.trail, records);
+    } catch (error) {
+      this.#tail = undefined;
+      if (error instanceof StoreConflictError) return null;
+      throw error;
+    }
+
+    const entry = records[0]!.entry;
+    this.#tail = { sequence: entry.sequence, entryHash: entry.entryHash, ts: entry.ts };
+    return entry;
   }
 
   /** Resolves once every queued entry has been written or has failed. */
@@ -82,7 +121,7 @@ export class TrailWriter {
     }
   }
 
-  #build(batch: Pending[], tail: TrailTail | null): AppendRecord[] {
+  #build(batch: readonly Draft[], tail: TrailTail | null): AppendRecord[] {
     const records: AppendRecord[] = [];
     let sequence = tail === null ? 0 : tail.sequence + 1;
     let previousHash = tail?.entryHash ?? null;
@@ -105,12 +144,22 @@ export class TrailWriter {
         prevHash,
       };
       const entryHash = policy.integrity === 'NONE' ? null : hashEntry(hashed, input.detailJson);
+      // A literal with a fixed key order keeps every entry on one hidden class.
       const entry: AuditEntry = Object.freeze({
         schemaVersion: SCHEMA_VERSION,
-        ...hashed,
+        trail: this.trail,
+        ts,
         wallTs: formatWallTs(ts),
+        verdict: input.verdict,
+        severity: input.severity,
+        gateType: input.gateType,
+        gateIdentity: input.gateIdentity,
         recordedBy: input.recordedBy,
+        reason: input.reason,
+        detail: input.detail,
         entryHash,
+        prevHash,
+        sequence,
       });
       records.push({ id: pending.id, entry });
       sequence++;

@@ -26,11 +26,19 @@ export class MemoryStore implements Store {
   #closed = false;
 
   async tail(trail: string): Promise<TrailTail | null> {
+    return this.tailSync(trail);
+  }
+
+  async append(trail: string, records: readonly AppendRecord[]): Promise<void> {
+    this.appendSync(trail, records);
+  }
+
+  tailSync(trail: string): TrailTail | null {
     this.#checkOpen();
     return this.#logs.get(trail)?.tail ?? null;
   }
 
-  async append(trail: string, records: readonly AppendRecord[]): Promise<void> {
+  appendSync(trail: string, records: readonly AppendRecord[]): void {
     this.#checkOpen();
     let log = this.#logs.get(trail);
     if (log === undefined) {

@@ -6,11 +6,17 @@ import {
   type TrailTail,
 } from '@auditgate/core';
 
-/** One trail's entries in sequence order, with the record ids that make appends idempotent. */
+/**
+ * How many of a trail's most recent record ids the store remembers. A retry comes right after
+ * the append it repeats, so only recent ids matter, and a bounded set keeps memory flat.
+ */
+export const REMEMBERED_IDS = 4096;
+
+/** One trail's entries in sequence order, with the recent record ids that make appends idempotent. */
 export class TrailLog {
   entries: AuditEntry[] = [];
-  ids: string[] = [];
   readonly knownIds = new Set<string>();
+  readonly #idOrder: string[] = [];
   tail: TrailTail | null = null;
   anchor: TrailAnchor | null = null;
 
@@ -43,8 +49,7 @@ export class TrailLog {
 
     for (const { id, entry } of fresh) {
       this.entries.push(entry);
-      this.ids.push(id);
-      this.knownIds.add(id);
+      this.#remember(id);
     }
     const last = fresh[fresh.length - 1]?.entry;
     if (last !== undefined) this.tail = { sequence: last.sequence, entryHash: last.entryHash, ts: last.ts };
@@ -74,9 +79,15 @@ export class TrailLog {
 
     const last = this.entries[count - 1]!;
     this.anchor = { sequence: last.sequence, entryHash: last.entryHash, ts: last.ts };
-    for (const id of this.ids.slice(0, count)) this.knownIds.delete(id);
     this.entries = this.entries.slice(count);
-    this.ids = this.ids.slice(count);
     return count;
+  }
+
+  #remember(id: string): void {
+    this.knownIds.add(id);
+    this.#idOrder.push(id);
+    if (this.#idOrder.length > REMEMBERED_IDS * 2) {
+      for (const old of this.#idOrder.splice(0, REMEMBERED_IDS)) this.knownIds.delete(old);
+    }
   }
 }
