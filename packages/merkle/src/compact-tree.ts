@@ -13,7 +13,7 @@ export class CompactMerkleTree {
   #size = 0;
 
   /**
-   * Creates a tree holding `leafHashes` in order.
+   * Creates a tree containing `leafHashes` in order.
    *
    * @throws {HashLengthError} when a leaf hash is not 32 bytes.
    */

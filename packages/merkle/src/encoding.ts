@@ -58,6 +58,6 @@ function toPlainBytes(buffer: Buffer): Uint8Array {
 }
 
 function quote(text: string): string {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}...` : text;
-  return JSON.stringify(shown);
+  const excerpt = text.length > 40 ? `${text.slice(0, 40)}...` : text;
+  return JSON.stringify(excerpt);
 }

@@ -5,6 +5,7 @@ export type MerkleErrorCode =
   | 'MERKLE_SIZE_OUT_OF_RANGE'
   | 'MERKLE_SIZES_OUT_OF_ORDER'
   | 'MERKLE_EMPTY_TREE_CONSISTENCY'
+  | 'MERKLE_TREE_FULL'
   | 'MERKLE_HASH_LENGTH'
   | 'MERKLE_PROOF_SHAPE'
   | 'MERKLE_ROOT_MISMATCH'
@@ -26,7 +27,7 @@ export class MerkleError extends Error {
 
 /**
  * Leaf index or tree size that is not a non-negative safe integer, or that does not fit
- * the tree or the other size it is used with.
+ * the tree or the other size it is used with. Also thrown when a `MerkleTree` is full.
  */
 export class MerkleRangeError extends MerkleError {
   constructor(
@@ -35,7 +36,8 @@ export class MerkleRangeError extends MerkleError {
       | 'MERKLE_INDEX_OUT_OF_RANGE'
       | 'MERKLE_SIZE_OUT_OF_RANGE'
       | 'MERKLE_SIZES_OUT_OF_ORDER'
-      | 'MERKLE_EMPTY_TREE_CONSISTENCY',
+      | 'MERKLE_EMPTY_TREE_CONSISTENCY'
+      | 'MERKLE_TREE_FULL',
     message: string,
   ) {
     super(code, message);
@@ -53,8 +55,8 @@ export class HashLengthError extends MerkleError {
     const found = actualLength === undefined ? 'is not a Uint8Array' : `has ${actualLength} bytes`;
     super(
       'MERKLE_HASH_LENGTH',
-      `${field} ${found} but must be a 32-byte SHA-256 hash; ` +
-        'pass the output of leafHash() rather than the raw leaf data',
+      `${field} ${found} but must be a 32-byte SHA-256 hash. ` +
+        'Pass the output of leafHash() rather than the raw leaf data.',
     );
     this.field = field;
     this.actualLength = actualLength;
@@ -62,8 +64,8 @@ export class HashLengthError extends MerkleError {
 }
 
 /**
- * Proof whose hash list cannot belong to the sizes it names: too few or too many hashes,
- * a hash that is not 32 bytes, or a `hashes` field that is not an array.
+ * Proof whose hash list cannot belong to the sizes it names, because it has too few or too
+ * many hashes, a hash that is not 32 bytes, or a `hashes` field that is not an array.
  */
 export class ProofShapeError extends MerkleError {
   constructor(message: string) {
@@ -83,10 +85,10 @@ export class RootMismatchError extends MerkleError {
   /** Root recomputed from the proof. */
   readonly computed: Uint8Array;
 
-  constructor(treeSize: number, expected: Uint8Array, computed: Uint8Array, what: string) {
+  constructor(treeSize: number, expected: Uint8Array, computed: Uint8Array, context: string) {
     super(
       'MERKLE_ROOT_MISMATCH',
-      `${what}: computed root ${hex(computed)} for tree size ${treeSize} ` +
+      `${context}: computed root ${hex(computed)} for tree size ${treeSize} ` +
         `does not match expected root ${hex(expected)}`,
     );
     this.treeSize = treeSize;

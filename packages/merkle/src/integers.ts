@@ -22,7 +22,7 @@ export function isPowerOfTwo(value: number): boolean {
   return rest === 1;
 }
 
-/** Largest power of two strictly less than `value`; the RFC 9162 split point `k`. Needs `value >= 2`. */
+/** Returns the largest power of two strictly less than `value` (the RFC 9162 split point k). Needs `value >= 2`. */
 export function largestPowerOfTwoBelow(value: number): number {
   let power = 1;
   while (power * 2 < value) {

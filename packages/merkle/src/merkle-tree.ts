@@ -15,7 +15,7 @@ export class MerkleTree {
   readonly #nodes = new TreeNodes();
 
   /**
-   * Creates a tree holding `leafHashes` in order.
+   * Creates a tree containing `leafHashes` in order.
    *
    * @throws {HashLengthError} when a leaf hash is not 32 bytes.
    */
@@ -35,6 +35,8 @@ export class MerkleTree {
    * The hash is copied, so the caller may reuse its array.
    *
    * @throws {HashLengthError} when `hash` is not 32 bytes.
+   * @throws {MerkleRangeError} with code `MERKLE_TREE_FULL` when the tree already contains
+   * the maximum number of leaves that one typed array can store (2^27 on Node 20.20).
    */
   append(hash: Uint8Array): number {
     const index = this.size;
@@ -62,7 +64,8 @@ export class MerkleTree {
   }
 
   /**
-   * Computes the root the tree had when it held `treeSize` leaves; 0 gives `emptyRoot()`.
+   * Computes the root the tree had when it contained `treeSize` leaves. A `treeSize` of 0
+   * gives `emptyRoot()`.
    *
    * @throws {MerkleRangeError} when `treeSize` is not an integer or exceeds `size`.
    */
@@ -116,8 +119,8 @@ export class MerkleTree {
     assertConsistencySizes(size1, size2);
 
     // Follows SUBPROOF(m, D[n], b) of RFC 9162 section 2.1.4.1 iteratively, top down.
-    // `isFullOldTree` is the flag b: it stays true while the old tree's root is the current
-    // subtree itself, whose hash the verifier already has.
+    // `isFullOldTree` is the flag b. It stays true while the old tree is the current subtree
+    // itself, whose hash the verifier already has.
     const hashes: Uint8Array[] = [];
     let start = 0;
     let end = size2;
@@ -151,8 +154,8 @@ export class MerkleTree {
     if (treeSize > this.size) {
       throw new MerkleRangeError(
         'MERKLE_SIZE_OUT_OF_RANGE',
-        `${name} ${treeSize} exceeds the current tree size ${this.size}; ` +
-          'append more leaves or request a proof for a smaller tree',
+        `${name} ${treeSize} exceeds the current tree size ${this.size}. ` +
+          'Append more leaves or request a smaller tree size.',
       );
     }
   }

@@ -13,8 +13,8 @@ export function countPathHashes(fn: number, sn: number): number {
 
   while (sn > 0) {
     if (!isOdd(fn) && fn === sn) {
-      // Last node of its level without a right sibling: the levels above it up to the next
-      // left-sibling step consume no hash.
+      // The node is the last of its level and has no right sibling, so the levels above it
+      // consume no hash until it becomes a right child or the root.
       while (!isOdd(fn) && fn !== 0) {
         fn = half(fn);
         sn = half(sn);
@@ -55,8 +55,8 @@ export function assertProofHashes(
 
   if (hashes.length !== expectedCount) {
     throw new ProofShapeError(
-      `${context}: proof has ${hashes.length} hashes but these sizes need exactly ` +
-        `${expectedCount}; the proof was built for other sizes or was truncated or padded`,
+      `${context}: proof has ${countHashes(hashes.length)} but these sizes need exactly ` +
+        `${expectedCount}. The proof was built for other sizes, or it was truncated or padded.`,
     );
   }
 }
@@ -66,4 +66,8 @@ export function assertProofObject(proof: unknown): void {
   if (typeof proof !== 'object' || proof === null) {
     throw new ProofShapeError(`proof must be an object with sizes and hashes, got ${String(proof)}`);
   }
+}
+
+function countHashes(count: number): string {
+  return count === 1 ? '1 hash' : `${count} hashes`;
 }

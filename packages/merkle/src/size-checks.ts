@@ -19,7 +19,7 @@ export function assertIndexBelow(index: number, limit: number, name: string, lim
   if (index >= limit) {
     throw new MerkleRangeError(
       'MERKLE_INDEX_OUT_OF_RANGE',
-      `${name} ${index} is out of range for ${limitName} ${limit}: it must be less than ${limit}`,
+      `${name} ${index} is out of range for ${limitName} ${limit}. A leaf index must be less than the tree size.`,
     );
   }
 }
@@ -29,16 +29,16 @@ export function assertConsistencySizes(size1: number, size2: number): void {
   if (size1 > size2) {
     throw new MerkleRangeError(
       'MERKLE_SIZES_OUT_OF_ORDER',
-      `size1 ${size1} is greater than size2 ${size2}; a consistency proof goes from the ` +
-        'older, smaller tree to the newer one',
+      `size1 ${size1} is greater than size2 ${size2}. A consistency proof goes from the ` +
+        'older, smaller tree to the newer one.',
     );
   }
 
   if (size1 === 0) {
     throw new MerkleRangeError(
       'MERKLE_EMPTY_TREE_CONSISTENCY',
-      `size1 is 0 (size2 ${size2}): every tree extends the empty tree, so RFC 9162 defines ` +
-        'no consistency proof from it; start from the first non-empty tree size',
+      `size1 is 0 (size2 ${size2}), but every tree extends the empty tree, so RFC 9162 ` +
+        'defines no consistency proof from it. Start from a non-empty tree size.',
     );
   }
 }

@@ -5,7 +5,7 @@ import { half, isOdd } from './integers.js';
 
 /**
  * Hashes of every perfect subtree of an append-only tree. Level h, entry i is the root of
- * leaves [i * 2^h, (i + 1) * 2^h), and level 0 holds the leaf hashes. Storing about 2n
+ * leaves [i * 2^h, (i + 1) * 2^h), and level 0 contains the leaf hashes. Storing about 2n
  * hashes lets any subtree hash that a proof needs be read in O(log n) instead of O(n).
  */
 export class TreeNodes {

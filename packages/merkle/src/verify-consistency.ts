@@ -18,7 +18,7 @@ import { assertConsistencySizes, assertTreeInteger } from './size-checks.js';
  * @throws {ProofShapeError} when the proof is not an object, or its hashes are not exactly
  * the number these sizes need, each 32 bytes.
  * @throws {RootMismatchError} when the proof is well formed but does not lead to `root1`
- * or `root2`. `treeSize` on the error tells which one.
+ * or `root2`. Its `treeSize` identifies the root that failed.
  */
 export function verifyConsistency(proof: ConsistencyProof, root1: Uint8Array, root2: Uint8Array): void {
   assertProofObject(proof);
@@ -45,7 +45,7 @@ export function verifyConsistency(proof: ConsistencyProof, root1: Uint8Array, ro
     sn = half(sn);
   }
 
-  // When size1 is a power of two that subtree is the whole old tree, so the proof omits its
+  // When size1 is a power of two, that subtree is the whole old tree, so the proof omits its
   // hash and root1 takes its place as the seed.
   const seedIsRoot1 = isPowerOfTwo(size1);
   const seedCount = seedIsRoot1 ? 0 : 1;
@@ -64,7 +64,7 @@ export function verifyConsistency(proof: ConsistencyProof, root1: Uint8Array, ro
         sn = half(sn);
       }
     } else {
-      // A right sibling holds leaves appended after size1, so only the new tree has it.
+      // A right sibling covers leaves appended after size1, so only the new tree contains it.
       newRoot = nodeHash(newRoot, sibling);
     }
 
@@ -82,7 +82,7 @@ export function verifyConsistency(proof: ConsistencyProof, root1: Uint8Array, ro
 
 /**
  * Returns whether `verifyConsistency` accepts the arguments. Only `MerkleError`s count as
- * `false`; anything else is rethrown.
+ * `false`. Any other error is rethrown.
  */
 export function isValidConsistency(proof: ConsistencyProof, root1: Uint8Array, root2: Uint8Array): boolean {
   try {

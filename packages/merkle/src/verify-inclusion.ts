@@ -74,7 +74,7 @@ export function verifyInclusion(leafHash: Uint8Array, proof: InclusionProof, roo
 
 /**
  * Returns whether `verifyInclusion` accepts the arguments. Only `MerkleError`s count as
- * `false`; anything else is rethrown.
+ * `false`. Any other error is rethrown.
  */
 export function isValidInclusion(leafHash: Uint8Array, proof: InclusionProof, root: Uint8Array): boolean {
   try {
