@@ -1,5 +1,5 @@
 /**
- * Decision events shared by every gate: the bus knows no gate, and each gate package adds
+ * Decision events shared by every gate: the bus depends on no gate, and each gate package adds
  * itself to {@link GateDecisionMap} by module augmentation.
  *
  * @module
@@ -30,7 +30,7 @@ export type GateType = keyof GateDecisionMap & string;
  */
 export type DecisionEvent<K extends GateType = GateType> = {
   [P in K]: {
-    /** Which gate decided. */
+    /** Name of the gate that decided. */
     readonly gateType: P;
     /** The identity string of what the gate guards, `namespace:middle@principal`. */
     readonly identity: string;
@@ -59,7 +59,7 @@ export type BusEvents = {
 export type BusEventType = keyof BusEvents;
 
 /**
- * A bus listener. It may return a promise; the bus waits for it in {@link GateBus.emit}'s
+ * A bus listener. It may return a promise, and the bus waits for it in {@link GateBus.emit}'s
  * delivery report and in {@link GateBus.drain}.
  */
 export type BusListener<E extends BusEventType> = (payload: BusEvents[E]) => unknown;

@@ -1,9 +1,9 @@
 import type { VetoError } from './veto-error.js';
 
 /**
- * What happened to one `decision` event once every listener has settled.
+ * Outcome of one `decision` event once every listener has settled.
  *
- * A veto is a listener's deliberate answer, not a fault: it appears only in `vetoes`, it
+ * A veto is a listener's deliberate decision, not a fault: it appears only in `vetoes`, it
  * does not raise {@link GateBus.listenerErrors}, and it fires neither the `listenerError`
  * event nor the `onListenerError` hook. Every other throw or rejection appears in `errors`.
  */

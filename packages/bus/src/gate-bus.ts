@@ -48,7 +48,7 @@ export class GateBus {
 
   #listenerErrors = 0;
 
-  // The delivery of the emit whose listeners are running now; null for `listenerError` events.
+  // The delivery of the emit whose listeners are running now, or null while `listenerError` listeners run.
   #delivery: Delivery | null = null;
 
   constructor(options: GateBusOptions = {}) {
@@ -68,7 +68,7 @@ export class GateBus {
   /**
    * Registers `listener` for `type`. Registering the same function twice makes it run twice.
    *
-   * @returns A function that removes this registration; calling it again does nothing.
+   * @returns A function that removes this registration. Calling it again does nothing.
    */
   on<E extends BusEventType>(type: E, listener: BusListener<E>): () => void {
     const handler = this.#wrap(type, listener as AnyListener);
@@ -86,7 +86,7 @@ export class GateBus {
     return () => this.#remove(type, listener as AnyListener, handler);
   }
 
-  /** Removes the earliest registration of `listener` for `type`; does nothing if there is none. */
+  /** Removes the earliest registration of `listener` for `type`, and does nothing if there is none. */
   off<E extends BusEventType>(type: E, listener: BusListener<E>): void {
     const first = this.#handlers.get(type)?.get(listener as AnyListener)?.[0];
     if (first !== undefined) {
@@ -121,7 +121,7 @@ export class GateBus {
   }
 
   #dispatch<E extends BusEventType>(type: E, payload: BusEvents[E], delivery: Delivery | null): void {
-    // A listener may emit again; restoring the outer delivery keeps each report separate.
+    // A listener may emit again, so the outer delivery is restored to keep each report separate.
     const outer = this.#delivery;
     this.#delivery = delivery;
     try {

@@ -3,7 +3,7 @@ const VETO_MARK = Symbol.for('auditgate.bus.VetoError');
 /**
  * Thrown (or used as a rejection) by a `decision` listener to say that the decision must
  * not lead to the action, for example because a required audit record could not be written.
- * Gates read vetoes from the delivery report and refuse to run the guarded action.
+ * Gates read vetoes from the delivery report and do not run the guarded action.
  *
  * @example
  * ```ts

@@ -1,0 +1,16 @@
+/**
+ * Compile-only check, run by `tsc --noEmit`: importing this package registers
+ * 'actiongate' in the bus's decision map, so narrowing on gateType yields this Decision.
+ */
+import type { DecisionEvent, GateType } from '@auditgate/bus';
+import { expectTypeOf } from 'vitest';
+
+import type { Decision } from './decision.js';
+
+declare const event: DecisionEvent;
+
+expectTypeOf<'actiongate'>().toMatchTypeOf<GateType>();
+
+if (event.gateType === 'actiongate') {
+  expectTypeOf(event.decision).toEqualTypeOf<Decision>();
+}
