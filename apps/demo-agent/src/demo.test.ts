@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_SCENARIO } from './builtin-scenario.js';
+import { runDemo, type DemoRun } from './run.js';
+import { writeExport } from './trail-export.js';
+import { loadTrajectories } from './trajectories.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shared = process.env.AUDITGATE_SHARED ?? resolve(here, '../../../../shared');
+const TRAJECTORIES = join(shared, 'data/tau-bench/gpt-4o-airline.json');
+const CLI = resolve(here, '../../../packages/cli/dist/bin.js');
+const run = promisify(execFile);
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'demo-test-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function demo(name: string, session = BUILTIN_SCENARIO, input = 'built-in scenario'): Promise<DemoRun> {
+  return runDemo({ session, input, storeUrl: `file:${join(scratch, name)}` });
+}
+
+describe('demo on the tau-bench trajectories', () => {
+  let result: DemoRun;
+  beforeAll(async () => {
+    expect(existsSync(TRAJECTORIES), `missing ${TRAJECTORIES}; set AUDITGATE_SHARED`).toBe(true);
+    result = await demo('tau', await loadTrajectories(TRAJECTORIES), 'tau-bench');
+  });
+
+  it('sees all 200 conversations and 1,164 tool calls', () => {
+    expect(result.summary.conversations).toBe(200);
+    expect(result.summary.toolCalls).toBe(1164);
+    expect(result.summary.allowed + result.summary.blocked).toBe(1164);
+  });
+
+  it('makes the decisions the policies imply', () => {
+    expect(result.summary.decisions).toEqual({
+      actiongate: { ALLOW: 390, COOLDOWN: 4, RATE_LIMIT: 83 },
+      budgetgate: { ALLOW: 120, BUDGET_EXCEEDED: 14 },
+    });
+    expect(result.summary.blocked).toBe(83 + 4 + 14);
+    expect(result.summary.blockedByTool.cancel_reservation).toBe(35);
+  });
+
+  it('records one entry per gate decision, and the trails verify', () => {
+    expect(result.summary.entries).toBe(390 + 4 + 83 + 120 + 14);
+    expect(result.report.valid).toBe(true);
+    expect(result.report.entryCount).toBe(result.summary.entries);
+  });
+
+  it('exports trails that auditgate verify accepts', async () => {
+    expect(existsSync(CLI), `build the CLI first: ${CLI}`).toBe(true);
+    for (const name of ['trails.json', 'trails.jsonl']) {
+      const path = join(scratch, name);
+      await writeExport(path, result.lines);
+      const { stdout } = await run(process.execPath, [CLI, 'verify', '--json', path]);
+      const report = JSON.parse(stdout) as { valid: boolean; entryCount: number };
+      expect(report.valid).toBe(true);
+      expect(report.entryCount).toBe(result.summary.entries);
+    }
+  });
+});
+
+describe('demo on the built-in scenario', () => {
+  it('blocks by rate limit, cooldown and budget', async () => {
+    const { summary } = await demo('builtin');
+    expect(summary.decisions.actiongate).toMatchObject({ RATE_LIMIT: 3, COOLDOWN: 1 });
+    expect(summary.decisions.budgetgate).toMatchObject({ BUDGET_EXCEEDED: 2 });
+  });
+
+  it('writes identical trails on every run', async () => {
+    const [first, second] = [await demo('again-1'), await demo('again-2')];
+    expect(second.lines).toEqual(first.lines);
+  });
+});
