@@ -1,9 +1,9 @@
 import { GateBus } from '@auditgate/bus';
 import type { DecisionEvent } from '@auditgate/bus';
+import { ManualClock } from '@auditgate/gate-kit';
 import { describe, expect, it } from 'vitest';
 
 import { ActionGate } from './action-gate.js';
-import { ManualClock } from './clock.js';
 import { InvalidIdentityError, InvalidPolicyError } from './errors.js';
 import { Gate } from './gate.js';
 import { MemoryActionStore } from './memory-store.js';

@@ -1,13 +1,13 @@
 import type { GateBus, VetoError } from '@auditgate/bus';
+import { type Clock, errResult, isPromiseLike, okResult, systemClock } from '@auditgate/gate-kit';
 
-import { type Clock, systemClock } from './clock.js';
 import { decisionFromOutcome, decisionFromStoreError } from './decide.js';
 import type { Decision } from './decision.js';
 import { Blocked, InvalidIdentityError, InvalidPolicyError } from './errors.js';
 import { Gate } from './gate.js';
 import { MemoryActionStore } from './memory-store.js';
 import { Policy } from './policy.js';
-import { errResult, okResult, type Result } from './result.js';
+import type { Result } from './result.js';
 import type { ActionStore, CallOutcome } from './store.js';
 
 /** Options of an {@link ActionGate}. */
@@ -21,10 +21,6 @@ export interface ActionGateOptions {
 }
 
 const NO_VETOES: readonly VetoError[] = [];
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
 
 function requireArguments(gate: Gate, policy: Policy): void {
   if (!(gate instanceof Gate)) {

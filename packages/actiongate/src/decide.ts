@@ -1,3 +1,5 @@
+import { errorMessage } from '@auditgate/gate-kit';
+
 import { Decision } from './decision.js';
 import type { Gate } from './gate.js';
 import type { Policy } from './policy.js';
@@ -5,10 +7,6 @@ import type { CallOutcome } from './store.js';
 
 function seconds(value: number): string {
   return `${Number(value.toFixed(3))}s`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Turns a store's outcome into a decision with a message for people. */
@@ -44,7 +42,7 @@ export function decisionFromStoreError(gate: Gate, policy: Policy, error: unknow
     gate,
     policy,
     reason: 'STORE_ERROR',
-    message: `Store error (${effect}): ${describe(error)}`,
+    message: `Store error (${effect}): ${errorMessage(error)}`,
     callsInWindow: 0,
     timeSinceLast: null,
     storeError: error,

@@ -1,13 +1,15 @@
+import { GateError, type IdentityPartOf } from '@auditgate/gate-kit';
+
 import type { Decision } from './decision.js';
 
-/** Base class of every error this package throws. The `code` is stable, and the message is meant for people. */
-export abstract class ActionGateError extends Error {
-  /** Stable error code for programmatic checks. */
-  abstract readonly code: string;
-}
+/**
+ * Base class of every error this package throws. The `code` is stable, and the message is meant
+ * for people. It extends gate-kit's `GateError`, the base shared with the other gates.
+ */
+export abstract class ActionGateError extends GateError {}
 
 /** Part of a `namespace:action@principal` identity that was invalid. */
-export type IdentityPart = 'namespace' | 'action' | 'principal' | 'identity';
+export type IdentityPart = IdentityPartOf<'action'>;
 
 /** A gate identity part is empty, not a string, or would make the identity string ambiguous. */
 export class InvalidIdentityError extends ActionGateError {

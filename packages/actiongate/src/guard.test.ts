@@ -1,8 +1,8 @@
 import { GateBus, VetoError } from '@auditgate/bus';
+import { ManualClock } from '@auditgate/gate-kit';
 import { describe, expect, it, vi } from 'vitest';
 
 import { ActionGate } from './action-gate.js';
-import { ManualClock } from './clock.js';
 import { Blocked, InvalidPolicyError } from './errors.js';
 import { Gate } from './gate.js';
 import { Policy } from './policy.js';

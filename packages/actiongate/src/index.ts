@@ -3,8 +3,8 @@
  *
  * @module
  */
+export { type Clock, ManualClock, Mode, StoreErrorMode, systemClock } from '@auditgate/gate-kit';
 export { ActionGate, type ActionGateOptions } from './action-gate.js';
-export { type Clock, ManualClock, systemClock } from './clock.js';
 export {
   ACTION_DECISION_SCHEMA_VERSION,
   type ActionDecisionWire,
@@ -16,7 +16,6 @@ export {
 export { ActionGateError, Blocked, type IdentityPart, InvalidIdentityError, InvalidPolicyError } from './errors.js';
 export { Gate } from './gate.js';
 export { MemoryActionStore } from './memory-store.js';
-export { Mode, StoreErrorMode } from './modes.js';
 export { Policy, type PolicyOptions } from './policy.js';
 export type { ErrResult, OkResult, Result } from './result.js';
 export type { ActionStore, CallBlockReason, CallLimits, CallOutcome } from './store.js';

@@ -1,5 +1,6 @@
+import { isMode, isStoreErrorMode, Mode, StoreErrorMode } from '@auditgate/gate-kit';
+
 import { InvalidPolicyError } from './errors.js';
-import { Mode, StoreErrorMode } from './modes.js';
 
 /** Options of a {@link Policy}. `maxCalls` and `window` are required so that no limit is implied. */
 export interface PolicyOptions {
@@ -55,10 +56,10 @@ export class Policy {
     if (typeof cooldown !== 'number' || !Number.isFinite(cooldown) || cooldown < 0) {
       throw invalid('cooldown', cooldown, 'a finite number of seconds ≥ 0');
     }
-    if (mode !== Mode.HARD && mode !== Mode.SOFT) {
+    if (!isMode(mode)) {
       throw invalid('mode', mode, "'HARD' or 'SOFT'");
     }
-    if (onStoreError !== StoreErrorMode.FAIL_CLOSED && onStoreError !== StoreErrorMode.FAIL_OPEN) {
+    if (!isStoreErrorMode(onStoreError)) {
       throw invalid('onStoreError', onStoreError, "'FAIL_CLOSED' or 'FAIL_OPEN'");
     }
 

@@ -1,10 +1,10 @@
 import { GateBus } from '@auditgate/bus';
 import type { DecisionEvent } from '@auditgate/bus';
+import { ManualClock } from '@auditgate/gate-kit';
 import { describe, expect, it } from 'vitest';
 
 import { Budget, type BudgetOptions } from './budget.js';
 import { BudgetGate } from './budget-gate.js';
-import { ManualClock } from './clock.js';
 import { AmountPrecisionError, InvalidAmountError, InvalidBudgetError, InvalidIdentityError } from './errors.js';
 import { Ledger } from './ledger.js';
 import { MemoryBudgetStore } from './memory-store.js';

@@ -1,7 +1,7 @@
 import type { DeliveryReport, GateBus, VetoError } from '@auditgate/bus';
+import { type Clock, errResult, okResult, systemClock } from '@auditgate/gate-kit';
 
 import type { Budget } from './budget.js';
-import { type Clock, systemClock } from './clock.js';
 import type { DecimalInput } from './decimal.js';
 import { type Decided, decideSpend } from './decide.js';
 import type { Decision } from './decision.js';
@@ -10,7 +10,7 @@ import { type GuardOptions, type MeteredGuardOptions, runGuarded } from './guard
 import type { Ledger } from './ledger.js';
 import { MemoryBudgetStore } from './memory-store.js';
 import { Reservation } from './reservation.js';
-import { errResult, okResult, type Result } from './result.js';
+import type { Result } from './result.js';
 import type { BudgetStore } from './store.js';
 import { requireArguments, requireTtl } from './validate.js';
 

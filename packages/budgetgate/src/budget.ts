@@ -1,6 +1,7 @@
+import { isMode, isStoreErrorMode, Mode, StoreErrorMode } from '@auditgate/gate-kit';
+
 import { Decimal, type DecimalInput } from './decimal.js';
 import { AmountPrecisionError, InvalidAmountError, InvalidBudgetError } from './errors.js';
-import { Mode, StoreErrorMode } from './modes.js';
 
 /** Decimal places a budget stores when none is given: 6, so one unit is a millionth (a micro-dollar). */
 export const DEFAULT_SCALE = 6;
@@ -69,10 +70,10 @@ export class Budget {
     if (window !== null && (typeof window !== 'number' || !Number.isFinite(window) || window <= 0)) {
       throw invalid('window', window, 'a finite number of seconds > 0, or null for no window');
     }
-    if (mode !== Mode.HARD && mode !== Mode.SOFT) {
+    if (!isMode(mode)) {
       throw invalid('mode', mode, "'HARD' or 'SOFT'");
     }
-    if (onStoreError !== StoreErrorMode.FAIL_CLOSED && onStoreError !== StoreErrorMode.FAIL_OPEN) {
+    if (!isStoreErrorMode(onStoreError)) {
       throw invalid('onStoreError', onStoreError, "'FAIL_CLOSED' or 'FAIL_OPEN'");
     }
 

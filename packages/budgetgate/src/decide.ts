@@ -1,12 +1,10 @@
+import { errorMessage, isPromiseLike } from '@auditgate/gate-kit';
+
 import type { Budget } from './budget.js';
 import { Decimal } from './decimal.js';
 import { Decision } from './decision.js';
 import type { Ledger } from './ledger.js';
 import type { BudgetStore, SpendOutcome } from './store.js';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Turns a store's outcome into a decision with a message for people. */
 export function decisionFromOutcome(ledger: Ledger, budget: Budget, requested: Decimal, outcome: SpendOutcome): Decision {
@@ -39,7 +37,7 @@ export function decisionFromStoreError(ledger: Ledger, budget: Budget, requested
     ledger,
     budget,
     reason: 'STORE_ERROR',
-    message: `Store error (${effect}): ${describe(error)}`,
+    message: `Store error (${effect}): ${errorMessage(error)}`,
     spentInWindow: Decimal.ZERO,
     requested,
     storeError: error,
@@ -50,10 +48,6 @@ export function decisionFromStoreError(ledger: Ledger, budget: Budget, requested
 export interface Decided {
   readonly decision: Decision;
   readonly reservationId: string | null;
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /**

@@ -1,13 +1,15 @@
+import { errorMessage, GateError, type IdentityPartOf } from '@auditgate/gate-kit';
+
 import type { Decision } from './decision.js';
 
-/** Base class of every error this package throws. The `code` is stable, and the message is meant for people. */
-export abstract class BudgetGateError extends Error {
-  /** Stable error code for programmatic checks. */
-  abstract readonly code: string;
-}
+/**
+ * Base class of every error this package throws. The `code` is stable, and the message is meant
+ * for people. It extends gate-kit's `GateError`, the base shared with the other gates.
+ */
+export abstract class BudgetGateError extends GateError {}
 
 /** Part of a `namespace:resource@principal` identity that was invalid. */
-export type IdentityPart = 'namespace' | 'resource' | 'principal' | 'identity';
+export type IdentityPart = IdentityPartOf<'resource'>;
 
 /** A ledger identity part is empty, not a string, or would make the identity string ambiguous. */
 export class InvalidIdentityError extends BudgetGateError {
@@ -133,8 +135,7 @@ export class ReservationStoreError extends BudgetGateError {
     readonly operation: 'commit' | 'release',
     cause: unknown,
   ) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    super(`Store failed to ${operation} the reservation: ${detail}. It stays held until a retry succeeds or its TTL expires.`, { cause });
+    super(`Store failed to ${operation} the reservation: ${errorMessage(cause)}. It stays held until a retry succeeds or its TTL expires.`, { cause });
   }
 }
 

@@ -1,9 +1,9 @@
 import { GateBus, VetoError } from '@auditgate/bus';
+import { ManualClock } from '@auditgate/gate-kit';
 import { describe, expect, it, vi } from 'vitest';
 
 import { Budget } from './budget.js';
 import { BudgetGate } from './budget-gate.js';
-import { ManualClock } from './clock.js';
 import { Blocked, CommitExceedsEstimateError, InvalidAmountError } from './errors.js';
 import { Ledger } from './ledger.js';
 import { MemoryBudgetStore } from './memory-store.js';

@@ -3,9 +3,9 @@
  *
  * @module
  */
+export { type Clock, ManualClock, Mode, StoreErrorMode, systemClock } from '@auditgate/gate-kit';
 export { Budget, type BudgetOptions, DEFAULT_SCALE, MAX_SCALE } from './budget.js';
 export { BudgetGate, type BudgetGateOptions, DEFAULT_RESERVATION_TTL, type ReserveOptions } from './budget-gate.js';
-export { type Clock, ManualClock, systemClock } from './clock.js';
 export { Decimal, type DecimalInput } from './decimal.js';
 export {
   BUDGET_DECISION_SCHEMA_VERSION,
@@ -31,7 +31,6 @@ export {
 export type { GuardOptions, MeteredGuardOptions } from './guarded-call.js';
 export { Ledger } from './ledger.js';
 export { MemoryBudgetStore } from './memory-store.js';
-export { Mode, StoreErrorMode } from './modes.js';
 export { Reservation, type ReservationState } from './reservation.js';
 export type { ErrResult, OkResult, Result } from './result.js';
 export type { BudgetStore, SettleOutcome, SpendOutcome, SpendRequest } from './store.js';

@@ -1,8 +1,8 @@
+import { ManualClock } from '@auditgate/gate-kit';
 import { describe, expect, it } from 'vitest';
 
 import { Budget } from './budget.js';
 import { BudgetGate } from './budget-gate.js';
-import { ManualClock } from './clock.js';
 import {
   CommitExceedsEstimateError,
   InvalidAmountError,

@@ -1,4 +1,5 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '@auditgate/gate-kit';
+
 import type { Decimal, DecimalInput } from './decimal.js';
 import type { Decision } from './decision.js';
 import { CommitExceedsEstimateError, ReservationNotHeldError, ReservationSettledError, ReservationStoreError } from './errors.js';

@@ -1,6 +1,6 @@
 /** Behaviour of a guarded function when its gate blocks. */
 export const Mode = {
-  /** Throw {@link Blocked} and do not run the function. */
+  /** Throw the gate's `Blocked` error and do not run the function. */
   HARD: 'HARD',
   /** Run the function anyway. The BLOCK decision is still returned and emitted. */
   SOFT: 'SOFT',
@@ -9,7 +9,7 @@ export const Mode = {
 /** `'HARD'` or `'SOFT'`. */
 export type Mode = (typeof Mode)[keyof typeof Mode];
 
-/** Decision the gate makes when its store throws or rejects during a check or reservation. */
+/** Decision the gate makes when its store throws or rejects. */
 export const StoreErrorMode = {
   /** BLOCK with reason STORE_ERROR. */
   FAIL_CLOSED: 'FAIL_CLOSED',
@@ -19,3 +19,13 @@ export const StoreErrorMode = {
 
 /** `'FAIL_CLOSED'` or `'FAIL_OPEN'`. */
 export type StoreErrorMode = (typeof StoreErrorMode)[keyof typeof StoreErrorMode];
+
+/** Tells whether `value` is one of the {@link Mode} strings. */
+export function isMode(value: unknown): value is Mode {
+  return value === Mode.HARD || value === Mode.SOFT;
+}
+
+/** Tells whether `value` is one of the {@link StoreErrorMode} strings. */
+export function isStoreErrorMode(value: unknown): value is StoreErrorMode {
+  return value === StoreErrorMode.FAIL_CLOSED || value === StoreErrorMode.FAIL_OPEN;
+}
