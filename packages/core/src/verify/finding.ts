@@ -1,5 +1,5 @@
 /**
- * What a verifier can find wrong with a log. Every kind is a failure: a log with any finding is
+ * The kinds of problem a verifier reports. Every kind is a failure, so a log with any finding is
  * invalid.
  */
 export type FindingKind =
@@ -19,10 +19,10 @@ export type FindingKind =
   | 'ts_regression'
   /** A value that is not a well-formed entry: not an object, or a field is missing or mistyped. */
   | 'malformed'
-  /** A log, or one source of it, holds no entries at all. */
+  /** A log, or one source of it, contains no entries at all. */
   | 'empty';
 
-/** Every finding kind, in the order reports list them in documentation. */
+/** Every finding kind. */
 export const FINDING_KINDS: readonly FindingKind[] = Object.freeze([
   'hash_mismatch',
   'chain_break',
@@ -36,8 +36,8 @@ export const FINDING_KINDS: readonly FindingKind[] = Object.freeze([
 ]);
 
 /**
- * Where an entry came from, for messages. `line` is 1-based; `index` is the 0-based position in
- * the input when there is no line, such as for entries given to `verifyEntries` in memory.
+ * The source position of an entry, for messages. `line` is 1-based. `index` is the 0-based
+ * position in the input when there is no line, such as for entries given to `verifyEntries`.
  */
 export interface EntryLocation {
   readonly file?: string;
@@ -53,7 +53,7 @@ export interface Finding {
   /** The entry's sequence, or null when it could not be read (or for `empty`). */
   readonly sequence: number | null;
   readonly location: EntryLocation | null;
-  /** What is wrong, in a sentence that names the values involved. */
+  /** A sentence that names the problem and the values involved. */
   readonly message: string;
   /** The hash the verifier expected, for `hash_mismatch` and `chain_break`. */
   readonly expected?: string | null;
@@ -64,7 +64,7 @@ export interface Finding {
 }
 
 /**
- * Formats a location the way compilers do: `file:line`, `file[#index]`, or `entry #index` when
+ * Formats a location the way compilers do: `file:line`, `file#index`, or `entry #index` when
  * there is no file.
  */
 export function formatLocation(location: EntryLocation | null | undefined): string {

@@ -15,7 +15,7 @@ export interface LogOptions {
   readonly ts?: number;
 }
 
-/** Builds `count` consecutive wire entries of one trail, hashed and linked as `integrity` says. */
+/** Builds `count` consecutive wire entries of one trail, hashed and linked as `integrity` requires. */
 export function buildTrail(trail: string, count: number, options: LogOptions = {}): JsonObject[] {
   const integrity = options.integrity ?? 'CHAIN';
   const start = options.start ?? 0;

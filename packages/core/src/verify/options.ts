@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../entry.js';
+import type { Integrity } from '../enums.js';
 import type { JsonObject } from '../json/json-value.js';
 import type { EntryLocation, Finding } from './finding.js';
 
@@ -38,6 +39,13 @@ export interface VerifiedEntry {
 export interface VerifierOptions {
   /** Known anchors of pruned trails, by trail string. */
   readonly anchors?: ReadonlyMap<string, VerifyAnchor>;
+  /**
+   * The integrity that every trail's policy requires. Without it, a trail whose hashes were all
+   * stripped reads as a valid NONE trail. With it, the first entry below this level in each trail
+   * is an `integrity_downgrade` finding. A chain's first entry, which has nothing to link to,
+   * counts as CHAIN.
+   */
+  readonly requiredIntegrity?: Integrity;
   /** Called after each well-formed entry is checked; an error it throws propagates to the caller of `add`. */
   readonly onEntry?: (verified: VerifiedEntry) => void;
   /** Called with every finding as it is found, including the ones past `maxFindings`. */

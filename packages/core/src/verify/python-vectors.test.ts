@@ -20,7 +20,7 @@ const vectors = readFileSync(join(sharedDir(), 'vectors/canonical-vectors.jsonl'
   .filter((line) => line.trim() !== '')
   .map((line) => parseLosslessJson(line) as unknown as Vector);
 
-/** The vector as an exported entry: its fields plus the ones outside the hash. */
+/** Converts a vector to an exported entry: its fields plus the ones outside the hash. */
 function toWire(vector: Vector): JsonObject {
   return { schema_version: '0.1.1', ...vector.entry, wall_ts: '2023-11-14T22:13:20.250000+00:00', recorded_by: 'python', entry_hash: vector.hash, prev_hash: vector.prev_hash };
 }

@@ -1,7 +1,7 @@
 import type { Integrity } from '../enums.js';
 import type { Finding } from './finding.js';
 
-/** What a verifier saw of one trail. */
+/** A verifier's summary of one trail. */
 export interface TrailReport {
   readonly trail: string;
   /** Entries attributed to the trail, including malformed ones whose trail could be read. */

@@ -11,8 +11,8 @@ const CHAIN = 2;
 const INTEGRITY_NAMES: readonly Integrity[] = ['NONE', 'HASH', 'CHAIN'];
 
 /**
- * What a verifier remembers of one trail: the position, hash and ts of the last entry that
- * arrived in order, never the entries themselves. Each check returns the findings it made.
+ * A verifier's memory of one trail: the position, hash and ts of the last entry that arrived in
+ * order, never the entries themselves. Each check returns the findings it made.
  */
 export class TrailState {
   entries = 0;
@@ -26,10 +26,12 @@ export class TrailState {
   #previousTs: number | null;
   #level: number;
   #strongest: number;
+  #belowRequiredReported = false;
 
   constructor(
     readonly trail: string,
     private readonly anchor: VerifyAnchor | undefined,
+    private readonly required: Integrity | undefined,
   ) {
     this.#expected = anchor === undefined ? 0 : anchor.sequence + 1;
     this.#previousHash = anchor?.entryHash ?? null;
@@ -38,7 +40,10 @@ export class TrailState {
     this.#strongest = this.#level;
   }
 
-  /** Checks a well-formed entry against the trail so far; `inOrder` is false for one that is ignored. */
+  /**
+   * Checks a well-formed entry against the trail so far. `inOrder` is false for an entry at or
+   * below a sequence already seen, which leaves the trail's state unchanged.
+   */
   check(entry: AuditEntry, location: EntryLocation): { findings: Finding[]; inOrder: boolean } {
     const findings: Finding[] = [];
     const report = (kind: FindingKind, message: string, extra: Partial<Finding> = {}): void => {
@@ -51,6 +56,9 @@ export class TrailState {
 
     this.#checkLink(entry, first ? null : previousSequence, report);
     this.#checkIntegrity(entry, report);
+    // A drop of integrity already reported on this entry also covers the required level.
+    const downgraded = findings.some((finding) => finding.kind === 'integrity_downgrade');
+    this.#checkRequiredIntegrity(entry, first, downgraded ? () => undefined : report);
 
     if (this.#previousTs !== null && entry.ts < this.#previousTs) {
       report('ts_regression', `ts ${entry.ts} is lower than ts ${this.#previousTs} of the entry before it`);
@@ -87,8 +95,8 @@ export class TrailState {
     };
   }
 
-  // Checks the sequence and moves the trail's position; false for an entry at or below a
-  // sequence already seen, which leaves the position where it was.
+  // Checks the sequence and moves the trail's position. An entry at or below a sequence already
+  // seen leaves the position where it was, and the result is false.
   #advance(sequence: number, report: (kind: FindingKind, message: string) => void): boolean {
     this.entries++;
     const expected = this.#expected;
@@ -152,6 +160,21 @@ export class TrailState {
     report('chain_break', message, { expected, actual: entry.prevHash });
   }
 
+  // Reported once per trail, so a trail kept below the required level gives one finding, not one
+  // per entry.
+  #checkRequiredIntegrity(entry: AuditEntry, first: boolean, report: (kind: FindingKind, message: string) => void): void {
+    if (this.required === undefined || this.#belowRequiredReported) return;
+    let level = levelOf(entry);
+    const nothingToLink = first && (this.anchor === undefined || this.anchor.entryHash === null);
+    if (level === HASH && nothingToLink) level = CHAIN;
+
+    const required = INTEGRITY_NAMES.indexOf(this.required);
+    if (level < required) {
+      this.#belowRequiredReported = true;
+      report('integrity_downgrade', `the entry has integrity ${INTEGRITY_NAMES[level]}, below the required ${this.required}`);
+    }
+  }
+
   #checkIntegrity(entry: AuditEntry, report: (kind: FindingKind, message: string) => void): void {
     if (entry.entryHash === null && entry.prevHash !== null) {
       report('integrity_downgrade', 'the entry carries a prev_hash but no entry_hash, so its entry_hash was removed');
@@ -159,7 +182,7 @@ export class TrailState {
       return;
     }
 
-    const level = entry.entryHash === null ? NONE : entry.prevHash === null ? HASH : CHAIN;
+    const level = levelOf(entry);
     if (level < this.#level) {
       const message =
         level === NONE
@@ -170,4 +193,9 @@ export class TrailState {
     this.#level = level;
     if (level > this.#strongest) this.#strongest = level;
   }
+}
+
+function levelOf(entry: AuditEntry): number {
+  if (entry.entryHash === null) return NONE;
+  return entry.prevHash === null ? HASH : CHAIN;
 }

@@ -221,7 +221,7 @@ describe('Verifier findings', () => {
     const report = verifier.finish();
 
     expect(report.findings).toEqual([
-      { kind: 'empty', trail: null, sequence: null, location: { file: 'a.jsonl' }, message: 'the source holds no entries' },
+      { kind: 'empty', trail: null, sequence: null, location: { file: 'a.jsonl' }, message: 'the source contains no entries' },
     ]);
   });
 });
@@ -305,6 +305,37 @@ describe('Verifier options', () => {
     expect(report.omittedFindings).toBe(4);
     expect(report.trails[0]!.findings).toHaveLength(2);
     expect(streamed).toHaveLength(6);
+  });
+
+  it('reports a fully stripped trail below the required integrity', () => {
+    const stripped = log.map((wire) => edit(wire, { entry_hash: null, prev_hash: null }));
+
+    expect(kinds(stream(stripped))).toEqual([]);
+    const report = stream(stripped, { requiredIntegrity: 'CHAIN' });
+    expect(kinds(report)).toEqual(['integrity_downgrade@0']);
+    expect(report.findings[0]!.message).toBe('the entry has integrity NONE, below the required CHAIN');
+  });
+
+  it('reports a stripped tail once when CHAIN is required', () => {
+    const stripped = [...log.slice(0, 4), ...log.slice(4).map((wire) => edit(wire, { entry_hash: null, prev_hash: null }))];
+
+    expect(kinds(stream(stripped, { requiredIntegrity: 'CHAIN' }))).toEqual(['integrity_downgrade@4']);
+  });
+
+  it('counts a chain start as CHAIN for the required integrity', () => {
+    expect(kinds(stream(log, { requiredIntegrity: 'CHAIN' }))).toEqual([]);
+    expect(kinds(stream(log.slice(3), { requiredIntegrity: 'CHAIN', anchors: new Map([[TRAIL, anchor]]) }))).toEqual([]);
+  });
+
+  it('reports a HASH trail when CHAIN is required', () => {
+    const hashed = buildTrail(TRAIL, 3, { integrity: 'HASH' });
+
+    expect(kinds(stream(hashed, { requiredIntegrity: 'CHAIN' }))).toEqual(['integrity_downgrade@1']);
+    expect(kinds(stream(hashed, { requiredIntegrity: 'HASH' }))).toEqual([]);
+  });
+
+  it('rejects an unknown required integrity', () => {
+    expect(() => new Verifier({ requiredIntegrity: 'SOME' as never })).toThrow(/requiredIntegrity/);
   });
 
   it('rejects a negative maxFindings', () => {

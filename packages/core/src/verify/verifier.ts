@@ -1,3 +1,4 @@
+import { assertEnum, Integrity } from '../enums.js';
 import { ValidationError } from '../errors.js';
 import { compareCodePoints } from '../json/escape.js';
 import type { JsonObject } from '../json/json-value.js';
@@ -34,8 +35,9 @@ export class Verifier {
   #emptySources = 0;
   #finished = false;
 
-  /** @throws {ValidationError} when `maxFindings` is not a whole number >= 0. */
+  /** @throws {ValidationError} when `maxFindings` is not a whole number >= 0, or `requiredIntegrity` is not an Integrity. */
   constructor(options: VerifierOptions = {}) {
+    if (options.requiredIntegrity !== undefined) assertEnum(Integrity, options.requiredIntegrity, 'requiredIntegrity');
     const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
     if (!Number.isSafeInteger(maxFindings) || maxFindings < 0) {
       throw new ValidationError('maxFindings', `expected a whole number >= 0, got ${String(maxFindings)}`);
@@ -111,8 +113,8 @@ export class Verifier {
 
   /**
    * Checks the entries of one document whose order carries no meaning, such as a JSON array
-   * export: they are taken in sequence order (stable, so duplicates stay in document order).
-   * `locations[i]` belongs to `values[i]`; by default it is `{ index: i }`.
+   * export. They are taken in sequence order, and the sort is stable, so duplicates stay in
+   * document order. `locations[i]` belongs to `values[i]` and defaults to `{ index: i }`.
    *
    * @throws {ValidationError} after {@link finish}, or when `locations` is not as long as `values`.
    */
@@ -136,7 +138,7 @@ export class Verifier {
     this.#checkOpen();
     this.#emptySources++;
     this.#record(undefined, [
-      { kind: 'empty', trail: null, sequence: null, location, message: 'the source holds no entries' },
+      { kind: 'empty', trail: null, sequence: null, location, message: 'the source contains no entries' },
     ]);
   }
 
@@ -149,7 +151,7 @@ export class Verifier {
     this.#checkOpen();
     if (this.#entryCount === 0 && this.#emptySources === 0) {
       this.#record(undefined, [
-        { kind: 'empty', trail: null, sequence: null, location: null, message: 'the log holds no entries, so there is nothing to verify' },
+        { kind: 'empty', trail: null, sequence: null, location: null, message: 'the log contains no entries, so there is nothing to verify' },
       ]);
     }
     this.#finished = true;
@@ -171,7 +173,7 @@ export class Verifier {
   #trail(trail: string): TrailState {
     let state = this.#trails.get(trail);
     if (state === undefined) {
-      state = new TrailState(trail, this.#options.anchors?.get(trail));
+      state = new TrailState(trail, this.#options.anchors?.get(trail), this.#options.requiredIntegrity);
       this.#trails.set(trail, state);
     }
     return state;

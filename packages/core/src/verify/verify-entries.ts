@@ -4,7 +4,7 @@ import type { VerifyReport } from './report.js';
 import { Verifier } from './verifier.js';
 
 export interface VerifyEntriesOptions extends VerifierOptions {
-  /** `locations[i]` is where `values[i]` came from; by default `{ index: i }`. */
+  /** Source positions: `locations[i]` belongs to `values[i]` and defaults to `{ index: i }`. */
   readonly locations?: readonly EntryLocation[];
 }
 

@@ -1,0 +1,108 @@
+import { wantsJson } from './args.js';
+import type { Command } from './commands/command.js';
+import { exportCommand } from './commands/export.js';
+import { hashCommand } from './commands/hash.js';
+import { queryCommand } from './commands/query.js';
+import { verifyCommand } from './commands/verify.js';
+import { ExitCode, InputError, UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+import { defaultStoreRegistry } from './stores/registry.js';
+
+const COMMANDS: readonly Command[] = [verifyCommand, hashCommand, queryCommand, exportCommand];
+
+function topLevelHelp(): string {
+  const commands = COMMANDS.map((command) => `  ${command.name.padEnd(8)} ${command.summary}`).join('\n');
+  return `Usage: auditgate <command> [flags]
+
+Verifies and inspects auditgate audit trails, which the Python gate family reads and writes too.
+
+Commands:
+${commands}
+
+Every command accepts --help and --json. Run 'auditgate <command> --help' for its flags.
+
+Exit status: 0 success (for verify: the log is valid), 1 verify found the log invalid,
+2 bad usage or unreadable input.
+
+Example:
+  auditgate verify audit-export.json
+`;
+}
+
+/**
+ * Runs the `auditgate` command line in this process and resolves with its exit status. Output
+ * goes to `io.stdout` and `io.stderr`; missing parts of `io` come from the process.
+ *
+ * @example
+ * const status = await main(['verify', 'audit-export.json']);
+ */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<ExitCode> {
+  const cli = withDefaults(io);
+  const [name, ...args] = argv;
+
+  if (name === undefined) {
+    cli.stderr.write(topLevelHelp());
+    return ExitCode.ERROR;
+  }
+  if (name === '--help' || name === '-h') {
+    cli.stdout.write(topLevelHelp());
+    return ExitCode.OK;
+  }
+  if (name === 'help') return printHelp(args[0], cli);
+
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  try {
+    if (command === undefined) {
+      throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((known) => known.name).join(', ')}`);
+    }
+    return await command.run(args, cli);
+  } catch (error) {
+    return reportError(error, command?.name ?? null, wantsJson(args), cli);
+  }
+}
+
+function printHelp(name: string | undefined, io: CliIo): ExitCode {
+  if (name === undefined) {
+    io.stdout.write(topLevelHelp());
+    return ExitCode.OK;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) return reportError(new UsageError(`unknown command ${JSON.stringify(name)}`), null, false, io);
+  io.stdout.write(command.help(io));
+  return ExitCode.OK;
+}
+
+// Usage and input errors are expected and get one line. Anything else is a bug in the command,
+// so it gets its stack for the bug report.
+function reportError(error: unknown, command: string | null, json: boolean, io: CliIo): ExitCode {
+  const expected = error instanceof UsageError || error instanceof InputError;
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) {
+    const code = expected ? error.code : 'INTERNAL_ERROR';
+    io.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+  }
+
+  const prefix = command === null ? 'auditgate' : `auditgate ${command}`;
+  if (error instanceof UsageError) {
+    const helpCommand = error.command ?? command;
+    const hint = helpCommand === null ? "Run 'auditgate --help' for usage." : `Run 'auditgate ${helpCommand} --help' for usage.`;
+    io.stderr.write(`${prefix}: ${message}\n${hint}\n`);
+  } else if (expected) {
+    io.stderr.write(`${prefix}: ${message}\n`);
+  } else {
+    const stack = error instanceof Error && error.stack !== undefined ? error.stack : message;
+    io.stderr.write(`${prefix}: unexpected error, please report it: ${stack}\n`);
+  }
+  return ExitCode.ERROR;
+}
+
+function withDefaults(io: Partial<CliIo>): CliIo {
+  return {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    stdin: io.stdin ?? process.stdin,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd(),
+    stores: io.stores ?? defaultStoreRegistry(),
+  };
+}
