@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { busCases } from './cases/bus.js';
+import { gateCases } from './cases/gates.js';
 import { guardCases } from './cases/guard.js';
 import { queryCases } from './cases/query.js';
 import { recordCases } from './cases/record.js';
+import { verifyCases } from './cases/verify.js';
 import { measure, type BenchCase, type BenchResult } from './harness.js';
 
 const HELP = `Usage: pnpm bench [--json] [--filter TEXT]
@@ -23,7 +26,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const cases: BenchCase[] = [...recordCases, ...queryCases, ...guardCases];
+  const cases: BenchCase[] = [...recordCases, ...queryCases, ...verifyCases, ...guardCases, ...busCases, ...gateCases];
   const selected = cases.filter((bench) => values.filter === undefined || bench.name.includes(values.filter));
   if (!values.json) console.log(`${'case'.padEnd(36)} ${'p50 µs'.padStart(9)} ${'p99 µs'.padStart(9)} ${'mean µs'.padStart(9)} ${'ops/s'.padStart(11)}`);
   for (const bench of selected) print(await measure(bench), values.json === true);

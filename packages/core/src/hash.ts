@@ -26,16 +26,34 @@ export type HashedFields = Omit<AuditEntry, 'entryHash' | 'wallTs' | 'recordedBy
 export function canonicalEntry(entry: HashedFields, detailJson = canonicalJson(entry.detail, 'detail')): string {
   return assemble(
     detailJson,
-    quotePyString(entry.gateIdentity),
-    quotePyString(entry.gateType),
-    entry.prevHash === null ? null : quotePyString(entry.prevHash),
-    entry.reason === null ? 'null' : quotePyString(entry.reason),
+    quoteCached(entry.gateIdentity),
+    quoteCached(entry.gateType),
+    // A hash is lowercase hex, which needs no escaping.
+    entry.prevHash === null ? null : HEX_HASH.test(entry.prevHash) ? `"${entry.prevHash}"` : quotePyString(entry.prevHash),
+    entry.reason === null ? 'null' : quoteCached(entry.reason),
     String(entry.sequence),
-    quotePyString(entry.severity),
-    quotePyString(entry.trail),
+    quoteCached(entry.severity),
+    quoteCached(entry.trail),
     formatPyFloat(entry.ts),
-    quotePyString(entry.verdict),
+    quoteCached(entry.verdict),
   );
+}
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+// Trails, gate identities and reasons repeat from entry to entry, so their quoted forms are
+// kept. The cache starts over when full, which only costs re-quoting.
+const MAX_QUOTED = 4096;
+const quoted = new Map<string, string>();
+
+function quoteCached(text: string): string {
+  let result = quoted.get(text);
+  if (result === undefined) {
+    result = quotePyString(text);
+    if (quoted.size >= MAX_QUOTED) quoted.clear();
+    quoted.set(text, result);
+  }
+  return result;
 }
 
 /** Returns the entry_hash that `entry` should carry. */

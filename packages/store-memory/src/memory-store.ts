@@ -40,12 +40,12 @@ export class MemoryStore implements Store {
 
   appendSync(trail: string, records: readonly AppendRecord[]): void {
     this.#checkOpen();
-    let log = this.#logs.get(trail);
-    if (log === undefined) {
-      log = new TrailLog(trail);
-      this.#logs.set(trail, log);
-    }
+    const known = this.#logs.get(trail);
+    const log = known ?? new TrailLog(trail);
     log.append(records);
+
+    // A trail exists once it has a tail, so a rejected or empty first batch leaves none behind.
+    if (known === undefined && log.tail !== null) this.#logs.set(trail, log);
   }
 
   async query(filter: QueryFilter = {}): Promise<AuditEntry[]> {
@@ -109,15 +109,19 @@ export class MemoryStore implements Store {
       filter.after === undefined ? 0 : log.firstAtOrAfter(filter.after),
       filter.fromSequence === undefined ? 0 : log.indexOfSequence(filter.fromSequence),
     );
+    // Without per-entry conditions every entry in range matches, so offset is an index step.
+    const positional = filter.verdict === undefined && filter.minSeverity === undefined && filter.gateType === undefined;
     const matches: AuditEntry[] = [];
     let skipped = 0;
-    for (let i = start; i < entries.length; i++) {
+    for (let i = positional ? start + offset : start; i < entries.length; i++) {
       const entry = entries[i]!;
       if (filter.before !== undefined && entry.ts >= filter.before) break;
-      if (!matchesFilter(entry, filter)) continue;
-      if (skipped < offset) {
-        skipped++;
-        continue;
+      if (!positional) {
+        if (!matchesFilter(entry, filter)) continue;
+        if (skipped < offset) {
+          skipped++;
+          continue;
+        }
       }
       matches.push(entry);
       if (matches.length >= limit) break;
