@@ -1,4 +1,4 @@
 import { MemoryStore } from '@auditgate/store-memory';
-import { describeStoreConformance } from './suite.js';
+import { describeStoreConformance } from '@auditgate/store-conformance';
 
 describeStoreConformance('MemoryStore', () => ({ store: new MemoryStore() }));

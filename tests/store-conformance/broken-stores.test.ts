@@ -11,7 +11,7 @@ import {
   type TrailTail,
 } from '@auditgate/core';
 import { MemoryStore } from '@auditgate/store-memory';
-import { describeStoreConformance } from './suite.js';
+import { describeStoreConformance } from '@auditgate/store-conformance';
 
 /** Forwards every asynchronous Store method to a memory store; subclasses break one of them. */
 class ForwardingStore implements Store {

@@ -1,7 +1,6 @@
 import { MemoryStore } from '@auditgate/store-memory';
 import { describe, expect, it } from 'vitest';
-import { FaultyStore, InjectedStoreError, type StoreMethod } from './faulty-store.js';
-import { buildRecords } from './records.js';
+import { buildRecords, FaultyStore, InjectedStoreError, type StoreMethod } from '@auditgate/store-conformance';
 
 const TRAIL = 'billing:actiongate@user:42';
 
