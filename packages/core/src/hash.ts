@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import type { AuditEntry } from './entry.js';
+import { isHexDigest } from './hex.js';
 import { canonicalJson } from './json/canonical.js';
 import { quotePyString } from './json/escape.js';
 import type { JsonValue } from './json/json-value.js';
@@ -29,7 +30,7 @@ export function canonicalEntry(entry: HashedFields, detailJson = canonicalJson(e
     quoteCached(entry.gateIdentity),
     quoteCached(entry.gateType),
     // A hash is lowercase hex, which needs no escaping.
-    entry.prevHash === null ? null : HEX_HASH.test(entry.prevHash) ? `"${entry.prevHash}"` : quotePyString(entry.prevHash),
+    entry.prevHash === null ? null : isHexDigest(entry.prevHash) ? `"${entry.prevHash}"` : quotePyString(entry.prevHash),
     entry.reason === null ? 'null' : quoteCached(entry.reason),
     String(entry.sequence),
     quoteCached(entry.severity),
@@ -38,8 +39,6 @@ export function canonicalEntry(entry: HashedFields, detailJson = canonicalJson(e
     quoteCached(entry.verdict),
   );
 }
-
-const HEX_HASH = /^[0-9a-f]{64}$/;
 
 // Trails, gate identities and reasons repeat from entry to entry, so their quoted forms are
 // kept. The cache starts over when full, which only costs re-quoting.
@@ -68,13 +67,16 @@ export function hashEntry(entry: HashedFields, detailJson?: string): string {
  * Read the entry with `parseLosslessJson` so that number spellings survive.
  */
 export function canonicalWireEntry(wire: Readonly<Record<string, JsonValue | undefined>>): string {
-  const field = (key: string, fallback: JsonValue): string => canonicalJson(wire[key] ?? fallback, key);
+  const field = (key: string, fallback: JsonValue): string => {
+    const value = wire[key] ?? fallback;
+    return typeof value === 'string' ? quoteCached(value) : canonicalJson(value, key);
+  };
   const prevHash = wire.prev_hash;
   return assemble(
     field('detail', {}),
     field('gate_identity', ''),
     field('gate_type', ''),
-    prevHash === null || prevHash === undefined ? null : canonicalJson(prevHash, 'prev_hash'),
+    prevHash === null || prevHash === undefined ? null : typeof prevHash === 'string' && isHexDigest(prevHash) ? `"${prevHash}"` : canonicalJson(prevHash, 'prev_hash'),
     field('reason', null),
     field('sequence', 0),
     field('severity', ''),

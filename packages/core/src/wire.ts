@@ -1,6 +1,7 @@
 import { Severity, Verdict } from './enums.js';
 import { SCHEMA_VERSION, type AuditEntry } from './entry.js';
 import { ValidationError } from './errors.js';
+import { isHexDigest } from './hex.js';
 import { canonicalJson } from './json/canonical.js';
 import type { JsonObject, JsonValue } from './json/json-value.js';
 import { LosslessNumber, pyFloat } from './json/lossless-number.js';
@@ -23,7 +24,6 @@ export interface WireEntry extends JsonObject {
   sequence: number;
 }
 
-const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
 /** Converts an entry to its wire form; `ts` becomes a Python float so `1000` stays `1000.0`. */
 export function entryToWire(entry: AuditEntry): WireEntry {
@@ -122,7 +122,7 @@ function object(record: Record<string, JsonValue | undefined>, field: string): J
 function hash(record: Record<string, JsonValue | undefined>, field: string): string | null {
   const value = record[field];
   if (value === null) return null;
-  if (typeof value !== 'string' || !HASH_PATTERN.test(value)) {
+  if (typeof value !== 'string' || !isHexDigest(value)) {
     fail(field, `expected 64 lowercase hex characters or null, got ${describe(value)}`);
   }
   return value;
