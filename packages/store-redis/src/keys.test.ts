@@ -37,6 +37,29 @@ describe('KeySpace', () => {
     expect(new KeySpace().prefix).toBe(DEFAULT_KEY_PREFIX);
   });
 
+  it('puts every key of a ledger under one hash tag', () => {
+    const keys = Object.values(new KeySpace().budgetLedger('openai:gpt-4o@team:eng'));
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys.map(hashTag))).toEqual(new Set(['openai:gpt-4o@team:eng']));
+  });
+
+  it('names gate keys by the gate identity', () => {
+    const space = new KeySpace('tenant-7:');
+    expect(space.actionGate('billing:refund@user:1').calls).toBe('tenant-7:{billing:refund@user:1}:actiongate:calls');
+    expect(space.budgetLedger('openai:gpt@team').totals).toBe('tenant-7:{openai:gpt@team}:budgetgate:totals');
+  });
+
+  it('keeps gate, ledger and trail keys apart', () => {
+    const space = new KeySpace();
+    const names = ['a:b@c', 'a:b@c}:actiongate', 'a:b@c}:budgetgate', 'a:b@{c}'];
+    const keys = names.flatMap((name) => [
+      ...Object.values(space.trail(name)),
+      space.actionGate(name).calls,
+      ...Object.values(space.budgetLedger(name)),
+    ]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('rejects a prefix with braces', () => {
     expect(() => new KeySpace('app{1}:')).toThrow(ValidationError);
     expect(() => new KeySpace(7 as unknown as string)).toThrow(/keyPrefix/);

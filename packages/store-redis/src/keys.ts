@@ -20,6 +20,27 @@ export interface TrailKeys {
   readonly anchor: string;
 }
 
+/** The Redis key of one action gate; see {@link KeySpace.actionGate}. */
+export interface ActionGateKeys {
+  /** Sorted set of allowed calls: score = server time in µs, member = that time, `:` and a unique tag. */
+  readonly calls: string;
+}
+
+/** The Redis keys of one budget ledger; see {@link KeySpace.budgetLedger}. */
+export interface BudgetLedgerKeys {
+  /**
+   * Hash of the running sums as decimal strings (`spent`, `permanent`, `held`), the ledger's
+   * `scale` and last `window` in µs, the latest reservation `forgetAt` in µs, and a `serial`.
+   */
+  readonly totals: string;
+  /** Sorted set of committed spends in the window: score = server time in µs, member = `<serial>:<amount>`. */
+  readonly spends: string;
+  /** Hash of reservations by id: `held:<amount>:<forgetAt>`, `expired:<forgetAt>` or `settled:<forgetAt>`. */
+  readonly holds: string;
+  /** Sorted set of reservation ids by their next deadline in µs: expiry while held, then forgetting. */
+  readonly deadlines: string;
+}
+
 /**
  * Builds the key names of a store from its prefix. The set of known trails lives outside every
  * hash tag, so in a cluster it sits in its own slot and is written with a separate command.
@@ -48,6 +69,26 @@ export class KeySpace {
       ids: `${base}ids`,
       tail: `${base}tail`,
       anchor: `${base}anchor`,
+    };
+  }
+
+  /**
+   * Returns the key of one action gate, by its identity `namespace:action@principal`. The gate
+   * key is the hash tag, as a trail is for trail keys, and the suffixes differ from a trail's,
+   * so a gate and a trail with the same name never share a key.
+   */
+  actionGate(gateKey: string): ActionGateKeys {
+    return { calls: `${this.prefix}{${gateKey}}:actiongate:calls` };
+  }
+
+  /** Returns the keys of one budget ledger, by its identity `namespace:resource@principal`, all in one hash tag. */
+  budgetLedger(ledgerKey: string): BudgetLedgerKeys {
+    const base = `${this.prefix}{${ledgerKey}}:budgetgate:`;
+    return {
+      totals: `${base}totals`,
+      spends: `${base}spends`,
+      holds: `${base}holds`,
+      deadlines: `${base}deadlines`,
     };
   }
 }

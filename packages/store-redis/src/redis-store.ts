@@ -9,11 +9,11 @@ import {
   type TrailAnchor,
   type TrailTail,
 } from '@auditgate/core';
-import { ConnectionHealth } from './connection-health.js';
-import { RedisTimeoutError, RedisUnavailableError, toRedisStoreError } from './errors.js';
+import { RedisTimeoutError } from './errors.js';
 import { KeySpace } from './keys.js';
-import { connect, type Connection, type RedisStoreOptions } from './options.js';
+import type { RedisStoreOptions } from './options.js';
 import { bindScript, type RedisClient, type ScriptCaller } from './scripts.js';
+import { StoreConnection } from './store-connection.js';
 import { APPEND_SCRIPT, appendArgs, PAGE_SCRIPT, PRUNE_SCRIPT, RANGE_SCRIPT } from './trail-scripts.js';
 import { TrailPruner } from './trail-pruner.js';
 import { TrailReader } from './trail-reader.js';
@@ -32,21 +32,18 @@ import { conflictFromReply, positionFromHash } from './replies.js';
  * const engine = new Engine({ store: new RedisStore({ url: 'redis://127.0.0.1:6379' }) });
  */
 export class RedisStore implements Store {
-  readonly #connection: Connection;
+  readonly #connection: StoreConnection;
   readonly #client: RedisClient;
   readonly #keys: KeySpace;
-  readonly #health: ConnectionHealth;
   readonly #append: ScriptCaller;
   readonly #pruner: TrailPruner;
   readonly #reader: TrailReader;
-  #closed = false;
 
   /** @throws {ValidationError} naming an invalid option. */
   constructor(options: RedisStoreOptions = {}) {
     this.#keys = new KeySpace(options?.keyPrefix);
-    this.#connection = connect(options);
+    this.#connection = new StoreConnection(options, 'RedisStore');
     this.#client = this.#connection.client;
-    this.#health = new ConnectionHealth(this.#client);
     this.#append = bindScript(this.#client, APPEND_SCRIPT);
     this.#pruner = new TrailPruner(this.#client, this.#keys, bindScript(this.#client, PRUNE_SCRIPT));
     this.#reader = new TrailReader(this.#client, this.#keys, {
@@ -175,32 +172,15 @@ export class RedisStore implements Store {
 
   /** Closes the client if the store created it; a client passed in stays open. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#health.detach();
-    if (!this.#connection.owned) return;
-    try {
-      await this.#client.quit();
-    } catch {
-      // QUIT fails when the connection is already down; nothing is left to flush then.
-      this.#client.disconnect();
-    }
+    await this.#connection.close();
   }
 
   /** Runs one store operation, failing at once while the connection is known to be down. */
-  async #run<T>(operation: string, send: () => Promise<T>): Promise<T> {
-    this.#checkOpen();
-    const { target, commandTimeoutMs } = this.#connection;
-    const failure = this.#health.failure;
-    if (failure !== null) throw new RedisUnavailableError(operation, target, failure);
-    try {
-      return await send();
-    } catch (error) {
-      throw toRedisStoreError(error, { operation, target, commandTimeoutMs });
-    }
+  #run<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    return this.#connection.run(operation, send);
   }
 
   #checkOpen(): void {
-    if (this.#closed) throw new ValidationError('store', 'the store is closed; create a new RedisStore', 'STORE_CLOSED');
+    this.#connection.checkOpen();
   }
 }
