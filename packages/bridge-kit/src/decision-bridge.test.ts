@@ -1,0 +1,94 @@
+import { GateBus, VetoError } from '@auditgate/bus';
+import { Engine, type AppendRecord } from '@auditgate/core';
+import { MemoryStore } from '@auditgate/store-memory';
+import { describe, expect, it } from 'vitest';
+import { DecisionBridge, gateTrail, verdictOf, type GateDecisionLike } from './decision-bridge.js';
+
+interface TestDecision extends GateDecisionLike {
+  readonly principal: string;
+}
+
+declare module '@auditgate/bus' {
+  interface GateDecisionMap {
+    testgate: TestDecision;
+  }
+}
+
+class SwitchableStore extends MemoryStore {
+  broken = false;
+
+  override appendSync(trail: string, records: readonly AppendRecord[]): void {
+    if (this.broken) throw new Error('audit store is down');
+    super.appendSync(trail, records);
+  }
+}
+
+function emit(bus: GateBus, decision: TestDecision) {
+  return bus.emit('decision', {
+    gateType: 'testgate',
+    identity: `ns:thing@${decision.principal}`,
+    decision,
+    wire: { status: decision.status, reason: decision.reason },
+  });
+}
+
+function setup(store: MemoryStore = new MemoryStore()) {
+  const bus = new GateBus();
+  const engine = new Engine({ store });
+  const bridge = new DecisionBridge('testgate', (decision: TestDecision) => gateTrail('ns', 'testgate', decision.principal), { engine, bus });
+  return { bus, engine, bridge };
+}
+
+describe('verdictOf', () => {
+  it('maps status, and a store error to ERROR', () => {
+    expect(verdictOf({ status: 'ALLOW', reason: null })).toBe('ALLOW');
+    expect(verdictOf({ status: 'BLOCK', reason: 'RATE_LIMIT' })).toBe('BLOCK');
+    expect(verdictOf({ status: 'ALLOW', reason: 'STORE_ERROR' })).toBe('ERROR');
+    expect(verdictOf({ status: 'BLOCK', reason: 'STORE_ERROR' })).toBe('ERROR');
+  });
+});
+
+describe('DecisionBridge', () => {
+  it('records decisions of its gate type with default severities', async () => {
+    const { bus, engine, bridge } = setup();
+    await emit(bus, { status: 'ALLOW', reason: null, principal: 'p' });
+    await emit(bus, { status: 'BLOCK', reason: 'LIMIT', principal: 'p' });
+    await emit(bus, { status: 'BLOCK', reason: 'STORE_ERROR', principal: 'p' });
+    await bridge.flush();
+
+    const entries = await engine.query({ trail: 'ns:testgate@p' });
+    expect(entries.map((entry) => [entry.verdict, entry.severity, entry.reason])).toEqual([
+      ['ALLOW', 'INFO', null],
+      ['BLOCK', 'WARN', 'LIMIT'],
+      ['ERROR', 'ERROR', 'STORE_ERROR'],
+    ]);
+    expect(entries[0]!.gateType).toBe('testgate');
+    expect(entries[0]!.gateIdentity).toBe('ns:thing@p');
+    expect(entries[0]!.detail).toEqual({ status: 'ALLOW', reason: null });
+  });
+
+  it('vetoes under FAIL_CLOSED and only counts under FAIL_OPEN', async () => {
+    const store = new SwitchableStore();
+    const { bus, engine, bridge } = setup(store);
+    engine.register('ns:testgate@closed', { onStoreError: 'FAIL_CLOSED', mode: 'SOFT' });
+    engine.register('ns:testgate@open', { onStoreError: 'FAIL_OPEN' });
+    store.broken = true;
+
+    const closed = await emit(bus, { status: 'ALLOW', reason: null, principal: 'closed' });
+    const open = await emit(bus, { status: 'ALLOW', reason: null, principal: 'open' });
+    expect(closed.vetoes).toHaveLength(1);
+    expect(closed.vetoes[0]).toBeInstanceOf(VetoError);
+    expect(open.vetoes).toHaveLength(0);
+    expect(open.errors).toHaveLength(0);
+    expect(bridge.failures).toBe(2);
+  });
+
+  it('passes bad input errors to the bus as listener errors', async () => {
+    const bus = new GateBus();
+    const engine = new Engine({ store: new MemoryStore() });
+    new DecisionBridge('testgate', () => 'not a trail', { engine, bus });
+    const report = await emit(bus, { status: 'ALLOW', reason: null, principal: 'p' });
+    expect(report.errors).toHaveLength(1);
+    expect(bus.listenerErrors).toBe(1);
+  });
+});
