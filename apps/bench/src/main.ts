@@ -4,6 +4,8 @@ import { gateCases } from './cases/gates.js';
 import { guardCases } from './cases/guard.js';
 import { queryCases } from './cases/query.js';
 import { recordCases } from './cases/record.js';
+import { redisCases } from './cases/redis.js';
+import { benchRedis } from './redis-server.js';
 import { verifyCases } from './cases/verify.js';
 import { measure, type BenchCase, type BenchResult } from './harness.js';
 
@@ -26,10 +28,23 @@ async function main(): Promise<void> {
     return;
   }
 
-  const cases: BenchCase[] = [...recordCases, ...queryCases, ...verifyCases, ...guardCases, ...busCases, ...gateCases];
-  const selected = cases.filter((bench) => values.filter === undefined || bench.name.includes(values.filter));
+  const wanted = (name: string) => values.filter === undefined || name.includes(values.filter);
+  const cases: BenchCase[] = [...recordCases, ...queryCases, ...verifyCases, ...guardCases, ...busCases, ...gateCases].filter((bench) => wanted(bench.name));
   if (!values.json) console.log(`${'case'.padEnd(36)} ${'p50 µs'.padStart(9)} ${'p99 µs'.padStart(9)} ${'mean µs'.padStart(9)} ${'ops/s'.padStart(11)}`);
-  for (const bench of selected) print(await measure(bench), values.json === true);
+  for (const bench of cases) print(await measure(bench), values.json === true);
+
+  // The Redis cases run only where a server can be had: REDIS_URL, or redis-server on PATH.
+  if (!wanted('redis.')) return;
+  const redis = await benchRedis();
+  if (redis === null) {
+    console.error('redis cases skipped: set REDIS_URL or put redis-server on PATH');
+    return;
+  }
+  try {
+    for (const bench of redisCases(redis.url).filter((bench) => wanted(bench.name))) print(await measure(bench), values.json === true);
+  } finally {
+    await redis.stop();
+  }
 }
 
 function print(result: BenchResult, json: boolean): void {
