@@ -53,7 +53,7 @@ async function waitForPing(url: string): Promise<void> {
     }
   }
   client.disconnect();
-  throw new Error(`redis-server at ${url} did not answer PING within 5 seconds`);
+  throw new Error(`redis-server at ${url} did not reply to PING within 5 seconds; check that redis-server starts on this machine`);
 }
 
 function freePort(): Promise<number> {

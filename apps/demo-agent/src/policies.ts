@@ -21,7 +21,7 @@ export const ACTION_POLICIES: Readonly<Record<string, Policy>> = {
   transfer_to_human_agents: new Policy({ maxCalls: 2, window: 86_400, cooldown: 1800 }),
 };
 
-/** What one customer's agent may move in a day, across bookings, certificates and fees. */
+/** Daily spending limit per customer, across bookings, certificates and fees. */
 export const DAILY_BUDGET = new Budget({ maxSpend: '2500.00', window: 86_400, scale: 2 });
 
 /** The fee per checked bag that is not free. */
@@ -30,7 +30,7 @@ const BAG_FEE = 50;
 /** Held for a flight change before its price is known; the commit takes the actual price. */
 export const FLIGHT_CHANGE_ESTIMATE = '2000.00';
 
-/** How much money a tool call moves, as the budget sees it. */
+/** The money a tool call moves, as the budget counts it. */
 export type Cost =
   | { readonly kind: 'none' }
   | { readonly kind: 'fixed'; readonly amount: string }

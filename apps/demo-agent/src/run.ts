@@ -16,7 +16,7 @@ export interface DemoOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-/** What one demo run produced. */
+/** The output of one demo run. */
 export interface DemoRun {
   readonly summary: Summary;
   readonly report: VerifyReport;

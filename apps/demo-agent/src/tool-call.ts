@@ -8,7 +8,7 @@ export interface ToolCall {
   readonly tool: string;
   /** The call's arguments, parsed from the JSON string the model produced. */
   readonly args: Record<string, unknown>;
-  /** The tool's reply as text, when the trajectory holds one. */
+  /** The tool's reply as text, when the trajectory contains one. */
   readonly result: string | null;
 }
 

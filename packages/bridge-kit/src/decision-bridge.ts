@@ -22,7 +22,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<Verdict, Severity>> = Object.fr
   OVERRIDE: 'WARN',
 });
 
-/** How a bridge turns one gate's decisions into entries. */
+/** Options of a bridge: the engine and bus, and the mapping from decisions to entries. */
 export interface BridgeOptions<D extends GateDecisionLike> {
   readonly engine: Engine;
   readonly bus: GateBus;

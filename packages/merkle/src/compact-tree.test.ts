@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { referenceRoot, sampleLeafHashes } from '../test/reference-tree.js';
 import { CompactMerkleTree, rootFromLeafHashes } from './compact-tree.js';
-import { HashLengthError } from './errors.js';
+import { FrontierError, HashLengthError, MerkleRangeError } from './errors.js';
 import { emptyRoot, nodeHash } from './hashing.js';
 
 const leaves = sampleLeafHashes(8);
@@ -91,5 +91,98 @@ describe('rootFromLeafHashes', () => {
     });
 
     expect(rootFromLeafHashes(hashes)).toEqual(referenceRoot(hashes));
+  });
+});
+
+describe('CompactMerkleTree frontier', () => {
+  const many = sampleLeafHashes(70);
+
+  it('has one hash per one bit of the size', () => {
+    const tree = new CompactMerkleTree(many.slice(0, 6));
+    const [a, b, c, d, e, f] = many as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+
+    const frontier = tree.frontier();
+
+    expect(frontier.size).toBe(6);
+    expect(frontier.hashes).toEqual([nodeHash(nodeHash(a, b), nodeHash(c, d)), nodeHash(e, f)]);
+  });
+
+  it('of the empty tree is empty', () => {
+    expect(new CompactMerkleTree().frontier()).toEqual({ size: 0, hashes: [] });
+  });
+
+  it('restores the root for every size up to 70', () => {
+    for (let size = 0; size <= many.length; size++) {
+      const { hashes } = new CompactMerkleTree(many.slice(0, size)).frontier();
+
+      const restored = CompactMerkleTree.fromFrontier(size, hashes);
+
+      expect(restored.size).toBe(size);
+      expect(restored.root()).toEqual(referenceRoot(many.slice(0, size)));
+    }
+  });
+
+  it('restored tree continues like the original', () => {
+    for (let cut = 0; cut <= 33; cut++) {
+      const { hashes } = new CompactMerkleTree(many.slice(0, cut)).frontier();
+      const restored = CompactMerkleTree.fromFrontier(cut, hashes);
+
+      for (let index = cut; index < 40; index++) {
+        expect(restored.append(many[index] as Uint8Array)).toBe(index);
+      }
+
+      expect(restored.root()).toEqual(referenceRoot(many.slice(0, 40)));
+      expect(restored.frontier()).toEqual(new CompactMerkleTree(many.slice(0, 40)).frontier());
+    }
+  });
+
+  it('accepts a size above 2^32', () => {
+    const size = 2 ** 40 + 2 ** 33 + 1;
+    const hashes = [leaves[0], leaves[1], leaves[2]] as Uint8Array[];
+
+    const restored = CompactMerkleTree.fromFrontier(size, hashes);
+
+    expect(restored.size).toBe(size);
+    expect(restored.append(leaves[3] as Uint8Array)).toBe(size);
+    // 2^40 + 2^33 + 2: the lone leaf and the new one merge into a subtree of two.
+    expect(restored.frontier().hashes).toEqual([leaves[0], leaves[1], nodeHash(leaves[2] as Uint8Array, leaves[3] as Uint8Array)]);
+  });
+
+  it('rejects the wrong number of hashes', () => {
+    const { hashes } = new CompactMerkleTree(many.slice(0, 7)).frontier();
+
+    expect(() => CompactMerkleTree.fromFrontier(7, hashes.slice(0, 2))).toThrow(FrontierError);
+    expect(() => CompactMerkleTree.fromFrontier(7, hashes.slice(0, 2))).toThrow(
+      'a frontier of tree size 7 needs exactly 3 hashes',
+    );
+    expect(() => CompactMerkleTree.fromFrontier(6, hashes)).toThrow(FrontierError);
+  });
+
+  it('rejects a hash of the wrong length', () => {
+    expect(() => CompactMerkleTree.fromFrontier(1, [new Uint8Array(31)])).toThrow(HashLengthError);
+    expect(() => CompactMerkleTree.fromFrontier(1, [new Uint8Array(31)])).toThrow('frontier hashes[0] has 31 bytes');
+  });
+
+  it('rejects an invalid size', () => {
+    expect(() => CompactMerkleTree.fromFrontier(-1, [])).toThrow(MerkleRangeError);
+    expect(() => CompactMerkleTree.fromFrontier(1.5, [])).toThrow(MerkleRangeError);
+  });
+
+  it('rejects hashes that are not an array', () => {
+    expect(() => CompactMerkleTree.fromFrontier(0, 'abc' as unknown as Uint8Array[])).toThrow(FrontierError);
+  });
+
+  it('copies hashes in both directions', () => {
+    const tree = new CompactMerkleTree(many.slice(0, 3));
+    const exported = tree.frontier();
+    (exported.hashes[0] as Uint8Array).fill(0);
+
+    expect(tree.root()).toEqual(referenceRoot(many.slice(0, 3)));
+
+    const input = new CompactMerkleTree(many.slice(0, 3)).frontier().hashes.map((hash) => hash.slice());
+    const restored = CompactMerkleTree.fromFrontier(3, input);
+    (input[1] as Uint8Array).fill(0);
+
+    expect(restored.root()).toEqual(referenceRoot(many.slice(0, 3)));
   });
 });

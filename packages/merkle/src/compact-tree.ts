@@ -1,5 +1,18 @@
+import { FrontierError } from './errors.js';
 import { assertHashLength, emptyRoot, nodeHash } from './hashing.js';
-import { half, isOdd } from './integers.js';
+import { countOneBits, half, isOdd } from './integers.js';
+import { assertTreeInteger } from './size-checks.js';
+
+/**
+ * State of a `CompactMerkleTree`: its size and the roots of its maximal perfect subtrees,
+ * largest (leftmost) first. There is one hash per one bit of `size`, so a tree of size 6
+ * (binary 110) has the roots of leaves [0, 4) and [4, 6). The hashes fold to the tree's root,
+ * so a frontier that reproduces a trusted root is as trustworthy as that root.
+ */
+export interface Frontier {
+  readonly size: number;
+  readonly hashes: readonly Uint8Array[];
+}
 
 /**
  * Append-only Merkle tree that keeps only the roots of its maximal perfect subtrees (one per
@@ -23,9 +36,50 @@ export class CompactMerkleTree {
     }
   }
 
+  /**
+   * Creates a tree that continues from an exported frontier, as if the leaves it summarizes
+   * had been appended. The result computes the same roots as the original tree and accepts
+   * further appends. The hashes are copied.
+   *
+   * @throws {MerkleRangeError} when `size` is not an integer from 0 to 2^53 - 1.
+   * @throws {FrontierError} when `hashes` is not an array of one hash per one bit of `size`.
+   * @throws {HashLengthError} when a hash is not 32 bytes.
+   */
+  static fromFrontier(size: number, hashes: readonly Uint8Array[]): CompactMerkleTree {
+    assertTreeInteger(size, 'frontier size');
+    if (!Array.isArray(hashes)) {
+      throw new FrontierError('frontier hashes must be an array of 32-byte hashes');
+    }
+
+    const expected = countOneBits(size);
+    if (hashes.length !== expected) {
+      throw new FrontierError(
+        `a frontier of tree size ${size} needs exactly ${expected} hashes (one per one bit of ` +
+          `the size), but ${hashes.length} were given. Pass the hashes that frontier() returned ` +
+          'for this size, largest subtree first.',
+      );
+    }
+
+    const tree = new CompactMerkleTree();
+    hashes.forEach((hash, position) => {
+      assertHashLength(hash, `frontier hashes[${position}]`);
+      tree.#peaks.push(hash.slice());
+    });
+    tree.#size = size;
+    return tree;
+  }
+
   /** Number of leaves appended so far. */
   get size(): number {
     return this.#size;
+  }
+
+  /**
+   * Exports the tree's state, so that `CompactMerkleTree.fromFrontier` can continue it later
+   * without the leaves. The hashes are copies.
+   */
+  frontier(): Frontier {
+    return { size: this.#size, hashes: this.#peaks.map((peak) => peak.slice()) };
   }
 
   /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   EncodingError,
+  FrontierError,
   HashLengthError,
   MerkleError,
   MerkleRangeError,
@@ -16,6 +17,7 @@ describe('error classes', () => {
     new ProofShapeError('shape'),
     new RootMismatchError(4, new Uint8Array([0xaa]), new Uint8Array([0xbb]), 'check'),
     new EncodingError('encoding'),
+    new FrontierError('frontier'),
   ];
 
   it.each(errors.map((error) => [error.name, error]))('%s is a MerkleError with its own name', (name, error) => {

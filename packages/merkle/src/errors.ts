@@ -8,6 +8,7 @@ export type MerkleErrorCode =
   | 'MERKLE_TREE_FULL'
   | 'MERKLE_HASH_LENGTH'
   | 'MERKLE_PROOF_SHAPE'
+  | 'MERKLE_INVALID_FRONTIER'
   | 'MERKLE_ROOT_MISMATCH'
   | 'MERKLE_INVALID_ENCODING';
 
@@ -94,6 +95,16 @@ export class RootMismatchError extends MerkleError {
     this.treeSize = treeSize;
     this.expected = expected;
     this.computed = computed;
+  }
+}
+
+/**
+ * Frontier whose hash list cannot belong to its size: `hashes` is not an array, or it does
+ * not contain exactly one hash per one bit of the size.
+ */
+export class FrontierError extends MerkleError {
+  constructor(message: string) {
+    super('MERKLE_INVALID_FRONTIER', message);
   }
 }
 

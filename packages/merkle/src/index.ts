@@ -1,5 +1,6 @@
 export { HASH_SIZE, emptyRoot, leafHash, nodeHash } from './hashing.js';
 export { CompactMerkleTree, rootFromLeafHashes } from './compact-tree.js';
+export type { Frontier } from './compact-tree.js';
 export { MerkleTree } from './merkle-tree.js';
 export type { ConsistencyProof, InclusionProof } from './proofs.js';
 export { isValidInclusion, rootFromInclusionProof, verifyInclusion } from './verify-inclusion.js';
@@ -7,6 +8,7 @@ export { isValidConsistency, verifyConsistency } from './verify-consistency.js';
 export { fromBase64, fromHex, toBase64, toHex } from './encoding.js';
 export {
   EncodingError,
+  FrontierError,
   HashLengthError,
   MerkleError,
   MerkleRangeError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { half, isOdd, isPowerOfTwo, largestPowerOfTwoBelow } from './integers.js';
+import { countOneBits, half, isOdd, isPowerOfTwo, largestPowerOfTwoBelow } from './integers.js';
 
 const LARGE_ODD = 2 ** 52 + 3;
 
@@ -37,5 +37,12 @@ describe('integer helpers above 32 bits', () => {
     expect(largestPowerOfTwoBelow(9)).toBe(8);
     expect(largestPowerOfTwoBelow(LARGE_ODD)).toBe(2 ** 52);
     expect(largestPowerOfTwoBelow(2 ** 52)).toBe(2 ** 51);
+  });
+
+  it('countOneBits counts above 32 bits', () => {
+    expect(countOneBits(0)).toBe(0);
+    expect(countOneBits(6)).toBe(2);
+    expect(countOneBits(2 ** 40 + 2 ** 33 + 1)).toBe(3);
+    expect(countOneBits(Number.MAX_SAFE_INTEGER)).toBe(53);
   });
 });

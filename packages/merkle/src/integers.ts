@@ -30,3 +30,14 @@ export function largestPowerOfTwoBelow(value: number): number {
   }
   return power;
 }
+
+/** Counts the one bits of a non-negative safe integer, without 32-bit operators. */
+export function countOneBits(value: number): number {
+  let count = 0;
+  for (let rest = value; rest > 0; rest = half(rest)) {
+    if (isOdd(rest)) {
+      count += 1;
+    }
+  }
+  return count;
+}

@@ -5,7 +5,7 @@ import { Engine } from '@auditgate/core';
 import { MemoryStore } from '@auditgate/store-memory';
 import type { BenchCase } from '../harness.js';
 
-/** One actiongate check whose decision travels the bus and a bridge into a memory trail (HASH). */
+/** Measures one actiongate check whose decision travels the bus and a bridge into a memory trail (HASH). */
 function decisionToAudit(): BenchCase {
   const clock = new ManualClock(1000);
   const bus = new GateBus();

@@ -2,7 +2,7 @@ import { Engine, parseLosslessJson, serializeEntry, verifyEntries } from '@audit
 import { MemoryStore } from '@auditgate/store-memory';
 import type { BenchCase } from '../harness.js';
 
-/** Verifies a 1,000-entry CHAIN trail held as parsed wire entries, as a verifier holds a file it read. */
+/** Verifies a 1,000-entry CHAIN trail kept as parsed wire entries, the way a verifier keeps a file it has read. */
 function verifyChain(): BenchCase {
   let wire: unknown[] = [];
   return {
