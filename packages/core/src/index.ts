@@ -31,6 +31,7 @@ export {
   type QueryFilter,
 } from './store.js';
 export { checkFilter, matchesFilter, compareEntries, type CheckedFilter } from './query.js';
+export { checkAppend } from './append-check.js';
 export { systemClock, type Clock } from './clock.js';
 export { canonicalJson, MAX_JSON_DEPTH } from './json/canonical.js';
 export { parseLosslessJson, JsonSyntaxError } from './json/parse.js';

@@ -1,5 +1,5 @@
 import {
-  StoreConflictError,
+  checkAppend,
   type AppendRecord,
   type AuditEntry,
   type TrailAnchor,
@@ -45,27 +45,7 @@ export class TrailIndex {
    */
   freshRecords(records: readonly AppendRecord[]): AppendRecord[] {
     const fresh = records.filter((record) => !this.ids.has(record.id));
-    let expected = this.tail === null ? 0 : this.tail.sequence + 1;
-    let previousHash = this.tail?.entryHash ?? null;
-    let previousTs = this.tail?.ts ?? -Infinity;
-
-    for (const { entry } of fresh) {
-      if (entry.trail !== this.trail) {
-        throw new StoreConflictError(this.trail, `entries of ${this.trail}`, `an entry of ${entry.trail}`);
-      }
-      if (entry.sequence !== expected) {
-        throw new StoreConflictError(this.trail, `sequence ${entry.sequence}`, `next sequence ${expected}`);
-      }
-      if (entry.prevHash !== null && entry.prevHash !== previousHash) {
-        throw new StoreConflictError(this.trail, `prev_hash ${entry.prevHash}`, `tail hash ${String(previousHash)}`);
-      }
-      if (entry.ts < previousTs) {
-        throw new StoreConflictError(this.trail, `ts ${entry.ts}`, `tail ts ${previousTs}`);
-      }
-      expected++;
-      previousHash = entry.entryHash;
-      previousTs = entry.ts;
-    }
+    checkAppend(this.trail, this.tail, fresh);
     return fresh;
   }
 

@@ -1,5 +1,5 @@
 import {
-  StoreConflictError,
+  checkAppend,
   type AppendRecord,
   type AuditEntry,
   type TrailAnchor,
@@ -25,34 +25,13 @@ export class TrailLog {
   /** Checks a whole batch against the tail first, so a bad batch changes nothing. */
   append(records: readonly AppendRecord[]): void {
     const fresh = records.filter((record) => !this.knownIds.has(record.id));
-    let expected = this.tail === null ? 0 : this.tail.sequence + 1;
-    let previousHash = this.tail?.entryHash ?? null;
-    let previousTs = this.tail?.ts ?? -Infinity;
-
-    for (const { entry } of fresh) {
-      if (entry.trail !== this.trail) {
-        throw new StoreConflictError(this.trail, `entries of ${this.trail}`, `an entry of ${entry.trail}`);
-      }
-      if (entry.sequence !== expected) {
-        throw new StoreConflictError(this.trail, `sequence ${entry.sequence}`, `next sequence ${expected}`);
-      }
-      if (entry.prevHash !== null && entry.prevHash !== previousHash) {
-        throw new StoreConflictError(this.trail, `prev_hash ${entry.prevHash}`, `tail hash ${String(previousHash)}`);
-      }
-      if (entry.ts < previousTs) {
-        throw new StoreConflictError(this.trail, `ts ${entry.ts}`, `tail ts ${previousTs}`);
-      }
-      expected++;
-      previousHash = entry.entryHash;
-      previousTs = entry.ts;
-    }
+    const tail = checkAppend(this.trail, this.tail, fresh);
 
     for (const { id, entry } of fresh) {
       this.entries.push(entry);
       this.#remember(id);
     }
-    const last = fresh[fresh.length - 1]?.entry;
-    if (last !== undefined) this.tail = { sequence: last.sequence, entryHash: last.entryHash, ts: last.ts };
+    this.tail = tail;
   }
 
   /** Index of the first entry with ts >= `ts`; entries are ordered by ts because ts never decreases. */
