@@ -1,6 +1,7 @@
 import { ActionGate, Gate, ManualClock, Policy, type ActionStore } from '@auditgate/actiongate';
 import { GateBus, VetoError } from '@auditgate/bus';
-import { Engine, hashEntry, type AppendRecord } from '@auditgate/core';
+import { Engine, hashEntry, type Store } from '@auditgate/core';
+import { FaultyStore } from '@auditgate/store-conformance';
 import { MemoryStore } from '@auditgate/store-memory';
 import { describe, expect, it, vi } from 'vitest';
 import { bridgeActionGate } from './index.js';
@@ -8,17 +9,7 @@ import { bridgeActionGate } from './index.js';
 const GATE = new Gate('billing', 'refund', 'user:42');
 const TRAIL = 'billing:actiongate@user:42';
 
-/** A memory store whose appends can be switched off, as a lost disk or connection would. */
-class SwitchableStore extends MemoryStore {
-  broken = false;
-
-  override appendSync(trail: string, records: readonly AppendRecord[]): void {
-    if (this.broken) throw new Error('audit store is down');
-    super.appendSync(trail, records);
-  }
-}
-
-function setup(store = new MemoryStore()) {
+function setup(store: Store = new MemoryStore()) {
   const bus = new GateBus();
   const engine = new Engine({ store });
   const bridge = bridgeActionGate({ engine, bus });
@@ -84,10 +75,10 @@ describe('bridgeActionGate', () => {
   });
 
   it('keeps a guarded action from running when a FAIL_CLOSED trail cannot record', async () => {
-    const store = new SwitchableStore();
+    const store = new FaultyStore(new MemoryStore());
     const { engine, bridge, gate } = setup(store);
     engine.register(TRAIL, { mode: 'HARD', onStoreError: 'FAIL_CLOSED' });
-    store.broken = true;
+    store.failAlways('append');
 
     const action = vi.fn(() => 'refunded');
     await expect(gate.guard(GATE, new Policy({ maxCalls: 5, window: 60 }))(action)()).rejects.toBeInstanceOf(VetoError);
@@ -96,10 +87,10 @@ describe('bridgeActionGate', () => {
   });
 
   it('lets the action run unaudited when the trail is FAIL_OPEN', async () => {
-    const store = new SwitchableStore();
+    const store = new FaultyStore(new MemoryStore());
     const { engine, bridge, gate } = setup(store);
     engine.register(TRAIL, { mode: 'HARD', onStoreError: 'FAIL_OPEN' });
-    store.broken = true;
+    store.failAlways('append');
 
     const action = vi.fn(() => 'refunded');
     await expect(gate.guard(GATE, new Policy({ maxCalls: 5, window: 60 }))(action)()).resolves.toBe('refunded');

@@ -1,6 +1,7 @@
 import { Budget, BudgetGate, Ledger, ManualClock } from '@auditgate/budgetgate';
 import { GateBus, VetoError } from '@auditgate/bus';
-import { Engine, type AppendRecord } from '@auditgate/core';
+import { Engine, type Store } from '@auditgate/core';
+import { FaultyStore } from '@auditgate/store-conformance';
 import { MemoryStore } from '@auditgate/store-memory';
 import { describe, expect, it, vi } from 'vitest';
 import { bridgeBudgetGate } from './index.js';
@@ -8,16 +9,7 @@ import { bridgeBudgetGate } from './index.js';
 const LEDGER = new Ledger('openai', 'gpt-4o', 'team:eng');
 const TRAIL = 'openai:budgetgate@team:eng';
 
-class SwitchableStore extends MemoryStore {
-  broken = false;
-
-  override appendSync(trail: string, records: readonly AppendRecord[]): void {
-    if (this.broken) throw new Error('audit store is down');
-    super.appendSync(trail, records);
-  }
-}
-
-function setup(store = new MemoryStore()) {
+function setup(store: Store = new MemoryStore()) {
   const bus = new GateBus();
   const engine = new Engine({ store });
   const bridge = bridgeBudgetGate({ engine, bus });
@@ -41,19 +33,19 @@ describe('bridgeBudgetGate', () => {
   });
 
   it('releases the reservation and skips the action when a FAIL_CLOSED trail cannot record', async () => {
-    const store = new SwitchableStore();
+    const store = new FaultyStore(new MemoryStore());
     const { engine, bridge, gate } = setup(store);
     engine.register(TRAIL, { onStoreError: 'FAIL_CLOSED' });
     const budget = new Budget({ maxSpend: '10', window: null });
 
-    store.broken = true;
+    store.failAlways('append');
     const action = vi.fn(() => 'paid');
     await expect(gate.guard(LEDGER, budget, '10')(action)()).rejects.toBeInstanceOf(VetoError);
     expect(action).not.toHaveBeenCalled();
     expect(bridge.failures).toBe(1);
 
     // The vetoed reservation no longer counts, so the whole budget is still there.
-    store.broken = false;
+    store.heal();
     expect((await gate.check(LEDGER, budget, '10')).status).toBe('ALLOW');
   });
 });

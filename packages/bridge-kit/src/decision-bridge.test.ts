@@ -1,5 +1,6 @@
 import { GateBus, VetoError } from '@auditgate/bus';
-import { Engine, type AppendRecord } from '@auditgate/core';
+import { Engine, type Store } from '@auditgate/core';
+import { FaultyStore } from '@auditgate/store-conformance';
 import { MemoryStore } from '@auditgate/store-memory';
 import { describe, expect, it } from 'vitest';
 import { DecisionBridge, gateTrail, verdictOf, type GateDecisionLike } from './decision-bridge.js';
@@ -14,15 +15,6 @@ declare module '@auditgate/bus' {
   }
 }
 
-class SwitchableStore extends MemoryStore {
-  broken = false;
-
-  override appendSync(trail: string, records: readonly AppendRecord[]): void {
-    if (this.broken) throw new Error('audit store is down');
-    super.appendSync(trail, records);
-  }
-}
-
 function emit(bus: GateBus, decision: TestDecision) {
   return bus.emit('decision', {
     gateType: 'testgate',
@@ -32,7 +24,7 @@ function emit(bus: GateBus, decision: TestDecision) {
   });
 }
 
-function setup(store: MemoryStore = new MemoryStore()) {
+function setup(store: Store = new MemoryStore()) {
   const bus = new GateBus();
   const engine = new Engine({ store });
   const bridge = new DecisionBridge('testgate', (decision: TestDecision) => gateTrail('ns', 'testgate', decision.principal), { engine, bus });
@@ -68,11 +60,11 @@ describe('DecisionBridge', () => {
   });
 
   it('vetoes under FAIL_CLOSED and only counts under FAIL_OPEN', async () => {
-    const store = new SwitchableStore();
+    const store = new FaultyStore(new MemoryStore());
     const { bus, engine, bridge } = setup(store);
     engine.register('ns:testgate@closed', { onStoreError: 'FAIL_CLOSED', mode: 'SOFT' });
     engine.register('ns:testgate@open', { onStoreError: 'FAIL_OPEN' });
-    store.broken = true;
+    store.failAlways('append');
 
     const closed = await emit(bus, { status: 'ALLOW', reason: null, principal: 'closed' });
     const open = await emit(bus, { status: 'ALLOW', reason: null, principal: 'open' });
