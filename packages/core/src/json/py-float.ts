@@ -18,19 +18,21 @@ export function formatPyFloat(value: number): string {
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
 
-  // toExponential() without an argument gives the shortest round-trip digits, like Python's repr.
-  const [mantissa = '', exponentText = '0'] = value.toExponential().split('e');
-  const exponent = Number(exponentText);
-  const sign = mantissa.startsWith('-') ? '-' : '';
-  const digits = mantissa.replace('-', '').replace('.', '');
+  // toExponential() without an argument gives the shortest round-trip digits, like Python's
+  // repr, and its mantissa ("-1.5") is already written the way Python writes it.
+  const text = value.toExponential();
+  const split = text.indexOf('e');
+  const mantissa = text.slice(0, split);
+  const exponent = Number(text.slice(split + 1));
 
   if (exponent < -4 || exponent >= 16) {
-    const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
-    const exponentSign = exponent < 0 ? '-' : '+';
-    return `${sign}${digits[0]}${fraction}e${exponentSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    const magnitudeOfExponent = exponent < 0 ? -exponent : exponent;
+    return `${mantissa}e${exponent < 0 ? '-' : '+'}${magnitudeOfExponent < 10 ? '0' : ''}${magnitudeOfExponent}`;
   }
 
   // Only small fixed-notation values (1e-4 > |x|) can land here, because the fast path above
   // took everything else in Python's fixed range.
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const digits = mantissa.replace('-', '').replace('.', '');
   return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
 }
