@@ -4,7 +4,7 @@ import { gateCases } from './cases/gates.js';
 import { guardCases } from './cases/guard.js';
 import { queryCases } from './cases/query.js';
 import { recordCases } from './cases/record.js';
-import { redisCases } from './cases/redis.js';
+import { REDIS_CASE_NAMES, redisCases } from './cases/redis.js';
 import { benchRedis } from './redis-server.js';
 import { verifyCases } from './cases/verify.js';
 import { measure, type BenchCase, type BenchResult } from './harness.js';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   for (const bench of cases) print(await measure(bench), values.json === true);
 
   // The Redis cases run only where a server can be had: REDIS_URL, or redis-server on PATH.
-  if (!wanted('redis.')) return;
+  if (!REDIS_CASE_NAMES.some(wanted)) return;
   const redis = await benchRedis();
   if (redis === null) {
     console.error('redis cases skipped: set REDIS_URL or put redis-server on PATH');

@@ -90,6 +90,8 @@ export class TrailWriter {
   }
 
   async #drain(): Promise<void> {
+    // Yield once, so that records made in the same tick as the first one join its batch.
+    await undefined;
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, this.maxBatch);

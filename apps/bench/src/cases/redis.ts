@@ -6,6 +6,9 @@ import type { BenchCase } from '../harness.js';
 const INPUT: RecordInput = { trail: 'bench:actiongate@redis', verdict: 'ALLOW', gateType: 'actiongate', gateIdentity: 'bench:search@redis' };
 const IN_FLIGHT = 64;
 
+/** The names of the cases {@link redisCases} returns, known before a server is started. */
+export const REDIS_CASE_NAMES = ['redis.record.chain', 'redis.record.chain_concurrent', 'redis.actiongate.check'];
+
 /** Cases against a Redis at `url`; each uses its own key prefix, so runs do not collide. */
 export function redisCases(url: string): BenchCase[] {
   const prefix = `auditgate-bench:${process.pid}:${Date.now()}:`;
