@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@auditgate/core';
+import { Engine, type AuditEntry } from '@auditgate/core';
 import { MemoryStore } from '@auditgate/store-memory';
 import { describe, expect, it } from 'vitest';
 
@@ -119,5 +119,32 @@ describe('pruneWithCheckpoint', () => {
     const { checkpointer } = await setup(1);
 
     await expect(pruneWithCheckpoint(checkpointer, BILLING, Number.NaN)).rejects.toThrow('before');
+  });
+});
+
+describe('engine retention with a checkpointer', () => {
+  it('signs a prune checkpoint before retention removes entries', async () => {
+    let now = 1000;
+    const store = new MemoryStore();
+    const engine = new Engine({ store, clock: () => now, defaultPolicy: { integrity: 'CHAIN', retentionSeconds: 60 } });
+    const signer = newSigner();
+    const sink = new MemorySink();
+    new Checkpointer(engine, { signer, sink, closeSink: false });
+
+    for (let i = 0; i < 5; i++) {
+      now += 10;
+      await engine.record({ trail: BILLING, verdict: 'ALLOW', gateType: 'actiongate', gateIdentity: 'billing:refund@user:42' });
+    }
+    now += 100;
+    await engine.record({ trail: BILLING, verdict: 'ALLOW', gateType: 'actiongate', gateIdentity: 'billing:refund@user:42' });
+    await engine.flush();
+
+    expect(await store.anchor(BILLING)).not.toBeNull();
+    expect(sink.written.some((checkpoint) => checkpoint.prune === true)).toBe(true);
+    const lines = await exportLines(store);
+    await engine.close();
+    const report = await verifyWithCheckpoints({ entries: entryInputs(lines), checkpoints: checkpointInputs(sink.written), keyring: new Keyring([signer.publicKey]) });
+    expect(report.findings).toEqual([]);
+    expect(report.trails[0]).toMatchObject({ prunedBefore: expect.any(Number) });
   });
 });

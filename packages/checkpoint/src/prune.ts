@@ -25,22 +25,28 @@ export interface PruneResult {
  * before the store prunes, so a crash in between leaves entries that a checkpoint allows
  * removing, never removed entries without one.
  *
- * Do not combine it with the engine's own retention (`retentionSeconds`) on the same trail:
- * that prunes without a checkpoint, and verifiers then report the removed entries as missing.
+ * A {@link Checkpointer} makes the engine's own retention (`retentionSeconds`) prune through this
+ * function, so retention keeps a signed checkpoint at every prune point too. Pass
+ * `{ flush: false }` when calling it from inside the engine's retention, which `flush` waits for.
  *
  * @throws {ValidationError} when `before` is not a finite number.
  * @throws {PruneError} when the store pruned a different number of entries than the checkpoint
  *   covers, because something else pruned the trail at the same time.
  * @throws whatever {@link Checkpointer.checkpointAt} and the store throw.
  */
-export async function pruneWithCheckpoint(checkpointer: Checkpointer, trail: Trail | string, before: number): Promise<PruneResult> {
+export async function pruneWithCheckpoint(
+  checkpointer: Checkpointer,
+  trail: Trail | string,
+  before: number,
+  options: { readonly flush?: boolean } = {},
+): Promise<PruneResult> {
   if (typeof before !== 'number' || !Number.isFinite(before)) {
     throw new ValidationError('before', `expected seconds since the epoch as a finite number, got ${String(before)}`);
   }
 
   const key = Trail.from(trail).toString();
   const engine = checkpointer.engine;
-  await engine.flush();
+  if (options.flush ?? true) await engine.flush();
 
   const store = engine.store;
   const tail = await store.tail(key);

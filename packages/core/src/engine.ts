@@ -9,7 +9,7 @@ import { Result } from './result.js';
 import type { QueryFilter, Store } from './store.js';
 import { Trail } from './trail.js';
 import { TrailWriter } from './trail-writer.js';
-import { Retention } from './retention.js';
+import { Retention, type Pruner } from './retention.js';
 import { TrailCache } from './trail-cache.js';
 
 export interface EngineOptions {
@@ -168,6 +168,15 @@ export class Engine {
   onDecision(listener: DecisionListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Makes retention prune through `pruner` instead of the store's `prune`. A checkpointer uses
+   * this to sign a checkpoint at the prune point before entries go, so that the rest of the trail
+   * still verifies. The pruner must not wait for {@link flush}, which waits for running prunes.
+   */
+  setPruner(pruner: Pruner): void {
+    this.#retention.pruner = pruner;
   }
 
   /** Runs `hook` during {@link close}, after every pending entry is written and before the store closes. */

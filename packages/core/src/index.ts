@@ -21,6 +21,7 @@ export { AuditgateError, ValidationError } from './errors.js';
 export { AuditError, type Decision, type DecisionStatus, type DropReason } from './decision.js';
 export { Result } from './result.js';
 export { Engine, type EngineOptions, type GuardInput, type DecisionListener } from './engine.js';
+export type { Pruner } from './retention.js';
 export { MAX_DETAIL_BYTES, type RecordInput } from './record-input.js';
 export {
   StoreConflictError,

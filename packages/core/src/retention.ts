@@ -9,8 +9,13 @@ const PRUNE_INTERVAL_SECONDS = 1;
  * at most once per interval per trail, in the background. A failed prune is counted and never
  * fails a record.
  */
+/** Removes a trail's entries with ts < `before` and returns how many went. */
+export type Pruner = (trail: string, before: number) => Promise<number>;
+
 export class Retention {
   #errors = 0;
+  /** Replaces the store's own prune, such as with one that signs a checkpoint first. */
+  pruner: Pruner | null = null;
   readonly #lastPrune = new Map<string, number>();
   readonly #running = new Set<Promise<void>>();
 
@@ -29,7 +34,8 @@ export class Retention {
     if (last !== undefined && now - last < PRUNE_INTERVAL_SECONDS) return;
     this.#lastPrune.set(trail, now);
 
-    const run = this.store.prune(trail, now - retentionSeconds).then(
+    const prune = this.pruner ?? ((name: string, before: number) => this.store.prune(name, before));
+    const run = prune(trail, now - retentionSeconds).then(
       () => undefined,
       () => {
         this.#errors++;

@@ -3,6 +3,7 @@ import type { CompactMerkleTree } from '@auditgate/merkle';
 
 import { signCheckpoint, type Checkpoint } from '../checkpoint.js';
 import { CheckpointError, CheckpointStateError } from '../errors.js';
+import { pruneWithCheckpoint } from '../prune.js';
 import { Keyring } from '../keys/keyring.js';
 import type { CheckpointSigner } from '../keys/signer.js';
 import type { CheckpointSink } from '../sinks/sink.js';
@@ -61,6 +62,9 @@ export class Checkpointer {
       this.#timer.unref();
     }
     engine.onClose(() => this.#closeFromEngine());
+    // Retention must leave a signed checkpoint at each prune point, or verifiers would report
+    // the pruned head as missing.
+    engine.setPruner(async (trail, before) => (await pruneWithCheckpoint(this, trail, before, { flush: false })).pruned);
   }
 
   get engine(): Engine {
