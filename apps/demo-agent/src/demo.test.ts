@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { writeKeyPair } from '@auditgate/checkpoint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIO } from './builtin-scenario.js';
 import { runDemo, type DemoRun } from './run.js';
@@ -67,6 +68,25 @@ describe('demo on the tau-bench trajectories', () => {
       expect(report.valid).toBe(true);
       expect(report.entryCount).toBe(result.summary.entries);
     }
+  });
+});
+
+describe('demo with signed checkpoints', () => {
+  it('signs checkpoints that cover every trail, and the trails verify against them', async () => {
+    const keyFile = join(scratch, 'demo-key');
+    const checkpointsOut = join(scratch, 'checkpoints.jsonl');
+    await writeKeyPair(keyFile);
+    const { summary, checkpoints } = await runDemo({
+      session: BUILTIN_SCENARIO,
+      input: 'built-in scenario',
+      storeUrl: `file:${join(scratch, 'signed')}`,
+      signing: { keyFile, checkpointsOut },
+    });
+
+    expect(checkpoints?.valid).toBe(true);
+    expect(checkpoints?.findingCount).toBe(0);
+    expect(summary.verification.checkpoints?.signed).toBeGreaterThanOrEqual(summary.trails);
+    expect(readFileSync(checkpointsOut, 'utf8')).not.toContain('PRIVATE KEY');
   });
 });
 

@@ -20,6 +20,9 @@ Options:
                         store in a temporary directory)
   --out FILE            also write every trail in the shared wire form: a JSON array for .json,
                         JSON Lines otherwise
+  --key FILE            sign checkpoints with this Ed25519 private key (make one with
+                        pnpm --silent auditgate keygen --out FILE)
+  --checkpoints FILE    where the signed checkpoints go (JSON Lines); needs --key
   --json                print the summary as one JSON object
   --help                show this text
 
@@ -34,6 +37,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       trajectories: { type: 'string' },
       store: { type: 'string' },
       out: { type: 'string' },
+      key: { type: 'string' },
+      checkpoints: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -41,6 +46,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (values.help) {
     console.log(HELP);
     return 0;
+  }
+
+  if ((values.key === undefined) !== (values.checkpoints === undefined)) {
+    console.error('demo-agent: --key and --checkpoints go together: --key names the private key, --checkpoints the file to write');
+    return 2;
   }
 
   const session = values.trajectories === undefined ? BUILTIN_SCENARIO : await loadTrajectories(values.trajectories);
@@ -51,10 +61,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     input: values.trajectories ?? 'built-in scenario',
     storeUrl,
     onProgress: progress.update,
+    ...(values.key === undefined || values.checkpoints === undefined ? {} : { signing: { keyFile: values.key, checkpointsOut: values.checkpoints } }),
   });
   progress.end();
 
   if (values.out !== undefined) await writeExport(values.out, run.lines);
   console.log(values.json ? JSON.stringify(run.summary) : renderSummary(run.summary));
-  return run.report.valid ? 0 : 1;
+  return run.summary.verification.valid ? 0 : 1;
 }

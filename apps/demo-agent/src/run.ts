@@ -6,7 +6,9 @@ import { openWritableStore } from './open-store.js';
 import { REPLAY_START, replay } from './replay.js';
 import { buildSummary, type Summary } from './summary.js';
 import type { Session } from './tool-call.js';
+import { attachCheckpointer, verifyAgainstCheckpoints } from './signing.js';
 import { dumpTrails, readBack } from './trail-export.js';
+import type { CheckpointReport } from '@auditgate/checkpoint';
 
 export interface DemoOptions {
   readonly session: Session;
@@ -14,6 +16,8 @@ export interface DemoOptions {
   readonly input: string;
   readonly storeUrl: string;
   readonly onProgress?: (done: number) => void;
+  /** Signs checkpoints with this Ed25519 private key file and writes them to `checkpointsOut`. */
+  readonly signing?: { readonly keyFile: string; readonly checkpointsOut: string };
 }
 
 /** The output of one demo run. */
@@ -22,6 +26,8 @@ export interface DemoRun {
   readonly report: VerifyReport;
   /** Every trail's entries as serialized wire lines, trails in name order. */
   readonly lines: readonly string[];
+  /** The verification against signed checkpoints, when the run signed them. */
+  readonly checkpoints?: CheckpointReport;
 }
 
 /**
@@ -36,6 +42,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const engine = new Engine({ store, clock: () => now, recordedBy: 'demo-agent', defaultPolicy: { integrity: 'CHAIN' } });
   const bus = new GateBus();
   const bridges = [bridgeActionGate({ engine, bus }), bridgeBudgetGate({ engine, bus })];
+  const signing = options.signing === undefined ? null : await attachCheckpointer(engine, options.signing.keyFile, options.signing.checkpointsOut);
 
   try {
     const tally = await replay(options.session.calls, {
@@ -47,10 +54,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     });
     for (const bridge of bridges) await bridge.flush();
 
+    if (signing !== null) await signing.checkpointer.checkpointAll();
+
     const dump = await dumpTrails(store);
     const report = verifyEntries(readBack(dump.lines));
-    const summary = buildSummary(options.input, options.storeUrl, options.session.conversations, tally, dump.entriesPerTrail, report);
-    return { summary, report, lines: dump.lines };
+    const checkpoints = signing === null ? undefined : await verifyAgainstCheckpoints(dump.lines, signing);
+    const summary = buildSummary(options.input, options.storeUrl, options.session.conversations, tally, dump.entriesPerTrail, report, checkpoints);
+    return { summary, report, lines: dump.lines, ...(checkpoints === undefined ? {} : { checkpoints }) };
   } finally {
     await engine.close();
   }

@@ -1,3 +1,4 @@
+import type { CheckpointReport } from '@auditgate/checkpoint';
 import type { VerifyReport } from '@auditgate/core';
 import type { Tally } from './tally.js';
 
@@ -16,7 +17,13 @@ export interface Summary {
   readonly trails: number;
   readonly entries: number;
   readonly entriesPerTrail: Record<string, number>;
-  readonly verification: { readonly valid: boolean; readonly entries: number; readonly findings: number; readonly checkpoints?: number };
+  readonly verification: {
+    readonly valid: boolean;
+    readonly entries: number;
+    readonly findings: number;
+    /** Present when the run signed checkpoints: how many, and what checking against them found. */
+    readonly checkpoints?: { readonly signed: number; readonly valid: boolean; readonly findings: number };
+  };
 }
 
 export function buildSummary(
@@ -26,7 +33,7 @@ export function buildSummary(
   tally: Tally,
   entriesPerTrail: Record<string, number>,
   report: VerifyReport,
-  checkpoints?: number,
+  checkpoints?: CheckpointReport,
 ): Summary {
   return {
     input,
@@ -42,10 +49,12 @@ export function buildSummary(
     entries: Object.values(entriesPerTrail).reduce((sum, count) => sum + count, 0),
     entriesPerTrail,
     verification: {
-      valid: report.valid,
+      valid: report.valid && (checkpoints?.valid ?? true),
       entries: report.entryCount,
-      findings: report.findingCount,
-      ...(checkpoints === undefined ? {} : { checkpoints }),
+      findings: report.findingCount + (checkpoints?.findingCount ?? 0),
+      ...(checkpoints === undefined
+        ? {}
+        : { checkpoints: { signed: checkpoints.checkpointCount, valid: checkpoints.valid, findings: checkpoints.findingCount } }),
     },
   };
 }
@@ -77,7 +86,10 @@ export function renderSummary(summary: Summary, maxTrails = 10): string {
 
   const { verification } = summary;
   lines.push('', `  verification: ${verification.valid ? 'VALID' : 'INVALID'}, ${verification.entries} entries, ${verification.findings} findings`);
-  if (verification.checkpoints !== undefined) lines.push(`  checkpoints signed: ${verification.checkpoints}`);
+  if (verification.checkpoints !== undefined) {
+    const { signed, valid, findings } = verification.checkpoints;
+    lines.push(`  checkpoints: ${signed} signed; against them the trails are ${valid ? 'VALID' : 'INVALID'} (${findings} findings)`);
+  }
   lines.push(`  store: ${summary.store}`);
   return lines.join('\n');
 }
