@@ -67,23 +67,29 @@ export function hashEntry(entry: HashedFields, detailJson?: string): string {
  * Read the entry with `parseLosslessJson` so that number spellings survive.
  */
 export function canonicalWireEntry(wire: Readonly<Record<string, JsonValue | undefined>>): string {
-  const field = (key: string, fallback: JsonValue): string => {
-    const value = wire[key] ?? fallback;
-    return typeof value === 'string' ? quoteCached(value) : canonicalJson(value, key);
-  };
   const prevHash = wire.prev_hash;
   return assemble(
-    field('detail', {}),
-    field('gate_identity', ''),
-    field('gate_type', ''),
-    prevHash === null || prevHash === undefined ? null : typeof prevHash === 'string' && isHexDigest(prevHash) ? `"${prevHash}"` : canonicalJson(prevHash, 'prev_hash'),
-    field('reason', null),
-    field('sequence', 0),
-    field('severity', ''),
-    field('trail', ''),
-    field('ts', 0),
-    field('verdict', ''),
+    canonicalField(wire.detail ?? EMPTY_OBJECT, 'detail'),
+    canonicalField(wire.gate_identity ?? '', 'gate_identity'),
+    canonicalField(wire.gate_type ?? '', 'gate_type'),
+    prevHash === null || prevHash === undefined ? null : canonicalField(prevHash, 'prev_hash'),
+    canonicalField(wire.reason ?? null, 'reason'),
+    canonicalField(wire.sequence ?? 0, 'sequence'),
+    canonicalField(wire.severity ?? '', 'severity'),
+    canonicalField(wire.trail ?? '', 'trail'),
+    canonicalField(wire.ts ?? 0, 'ts'),
+    canonicalField(wire.verdict ?? '', 'verdict'),
   );
+}
+
+const EMPTY_OBJECT: JsonValue = Object.freeze({}) as JsonValue;
+
+// Top-level fields are mostly strings that repeat from entry to entry, and safe integers, so
+// those skip the general serializer.
+function canonicalField(value: JsonValue, field: string): string {
+  if (typeof value === 'string') return isHexDigest(value) ? `"${value}"` : quoteCached(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value === 0 ? 0 : value);
+  return canonicalJson(value, field);
 }
 
 /** Returns the SHA-256 of {@link canonicalWireEntry}. */
