@@ -48,7 +48,15 @@ describe('engine.query', () => {
     expect(await engine.count({ gateType: 'budgetgate' })).toBe(10);
   });
 
-  it.each([{ limit: -1 }, { offset: 1.5 }, { after: 'yesterday' }, { verdict: 'MAYBE' }, { minSeverity: 'LOUD' }])(
+  it.each([
+    { limit: -1 },
+    { offset: 1.5 },
+    { after: 'yesterday' },
+    { verdict: 'MAYBE' },
+    { minSeverity: 'LOUD' },
+    { trial: TRAIL },
+    { trail: 'nocolon' },
+  ])(
     'rejects the filter %j',
     async (filter) => {
       await expect(engine.query(filter as never)).rejects.toBeInstanceOf(ValidationError);

@@ -101,6 +101,12 @@ describe('engine sequencing', () => {
     expect(later.entry!.ts).toBe(2000);
   });
 
+  it('takes a clock object with now()', async () => {
+    const engine = new Engine({ store: new MemoryStore(), clock: { now: () => 1234.5 } });
+    expect((await engine.record(allow(TRAIL))).entry!.ts).toBe(1234.5);
+    expect(() => new Engine({ store: new MemoryStore(), clock: 5 as never })).toThrow(/clock/);
+  });
+
   it('writes wall_ts as ISO 8601 UTC of ts, and recordedBy', async () => {
     const engine = new Engine({ store: new MemoryStore(), clock: () => 1700000000.25, recordedBy: 'agent-7' });
     const entry = (await engine.record(allow(TRAIL))).entry!;

@@ -12,7 +12,7 @@ describe('both gates through the bus into CHAIN trails', () => {
   it('records every decision of both gates, and the trails verify', async () => {
     const bus = new GateBus();
     const clock = new ManualClock(1_700_000_000);
-    const engine = new Engine({ store: new MemoryStore(), clock: () => clock.now(), defaultPolicy: { integrity: 'CHAIN' } });
+    const engine = new Engine({ store: new MemoryStore(), clock, defaultPolicy: { integrity: "CHAIN" } });
     const bridges = [bridgeActionGate({ engine, bus }), bridgeBudgetGate({ engine, bus })];
     const actions = new ActionGate({ bus, clock });
     const budgets = new BudgetGate({ bus, clock });

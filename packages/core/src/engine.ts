@@ -14,14 +14,24 @@ import { TrailCache } from './trail-cache.js';
 
 export interface EngineOptions {
   readonly store: Store;
-  /** Seconds since the epoch; defaults to the system clock. */
-  readonly clock?: Clock;
+  /**
+   * Seconds since the epoch; defaults to the system clock. An object with a `now()` method, such
+   * as the gates' `ManualClock`, works too, so one clock can drive gates and trails.
+   */
+  readonly clock?: Clock | { now(): number };
   /** Written into every entry's `recorded_by` unless a record overrides it. Default "". */
   readonly recordedBy?: string;
   /** The policy of trails that were never registered. Default: HARD, FAIL_CLOSED, DEBUG, HASH. */
   readonly defaultPolicy?: Partial<AuditPolicy>;
   /** Most entries one append sends to the store. Default 256. */
   readonly maxBatch?: number;
+}
+
+function toClock(clock: EngineOptions['clock']): Clock {
+  if (clock === undefined) return systemClock;
+  if (typeof clock === 'function') return clock;
+  if (typeof clock === 'object' && clock !== null && typeof clock.now === 'function') return () => clock.now();
+  throw new ValidationError('clock', 'expected a function returning epoch seconds, or an object with a now() method');
 }
 
 /** What a guarded action records before it runs: a record input without the trail. */
@@ -63,7 +73,7 @@ export class Engine {
       throw new ValidationError('maxBatch', `expected a whole number >= 1, got ${String(maxBatch)}`);
     }
     this.#store = options.store;
-    this.#clock = options.clock ?? systemClock;
+    this.#clock = toClock(options.clock);
     this.#recordedBy = options.recordedBy ?? '';
     this.#defaultPolicy = auditPolicy(options.defaultPolicy);
     this.#maxBatch = maxBatch;

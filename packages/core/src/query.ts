@@ -1,6 +1,7 @@
 import type { AuditEntry } from './entry.js';
 import { assertEnum, Severity, severityRank, Verdict } from './enums.js';
 import { ValidationError } from './errors.js';
+import { Trail } from './trail.js';
 import type { QueryFilter } from './store.js';
 
 /** A filter whose fields were checked, with `verdict` as a list. */
@@ -16,11 +17,20 @@ export function checkFilter(filter: QueryFilter = {}): CheckedFilter {
   if (typeof filter !== 'object' || filter === null) {
     throw new ValidationError('filter', 'expected an object');
   }
+  for (const key of Object.keys(filter)) {
+    // A misspelled key would otherwise widen the query to every entry.
+    if (!FILTER_KEYS.has(key)) {
+      throw new ValidationError(`filter.${key}`, `unknown filter; expected one of ${[...FILTER_KEYS].join(', ')}`);
+    }
+  }
   const verdicts = filter.verdict === undefined ? undefined : [filter.verdict].flat();
   verdicts?.forEach((verdict, i) => assertEnum(Verdict, verdict, `filter.verdict[${i}]`));
   if (filter.minSeverity !== undefined) assertEnum(Severity, filter.minSeverity, 'filter.minSeverity');
-  if (filter.trail !== undefined && typeof filter.trail !== 'string') {
-    throw new ValidationError('filter.trail', `expected a trail string, got ${typeof filter.trail}`);
+  if (filter.trail !== undefined) {
+    if (typeof filter.trail !== 'string') {
+      throw new ValidationError('filter.trail', `expected a trail string, got ${typeof filter.trail}`);
+    }
+    checkTrailText(filter.trail);
   }
   if (filter.gateType !== undefined && typeof filter.gateType !== 'string') {
     throw new ValidationError('filter.gateType', `expected a string, got ${typeof filter.gateType}`);
@@ -50,6 +60,26 @@ export function compareEntries(a: AuditEntry, b: AuditEntry): number {
   if (a.ts !== b.ts) return a.ts - b.ts;
   if (a.trail !== b.trail) return a.trail < b.trail ? -1 : 1;
   return a.sequence - b.sequence;
+}
+
+const FILTER_KEYS: ReadonlySet<string> = new Set([
+  'trail',
+  'verdict',
+  'minSeverity',
+  'after',
+  'before',
+  'gateType',
+  'fromSequence',
+  'offset',
+  'limit',
+]);
+
+function checkTrailText(text: string): void {
+  try {
+    Trail.parse(text);
+  } catch (error) {
+    throw new ValidationError('filter.trail', (error as ValidationError).message.replace(/^trail: /, ''));
+  }
 }
 
 function checkTime(value: unknown, field: string): void {
