@@ -1,7 +1,10 @@
 import { RedisActionStore } from './redis-action-store.js';
 import { RedisBudgetStore } from './redis-budget-store.js';
 import { RedisStore } from './redis-store.js';
-import { parseRedisUrl, type RedisStoreOptions } from './options.js';
+import { ValidationError } from '@auditgate/core';
+import type { Redis } from 'ioredis';
+import { databaseOf, parseRedisUrl, redact, type RedisStoreOptions } from './options.js';
+import type { RedisClient } from './scripts.js';
 
 /** Options of the open helpers: those of the stores, less the URL and client they set. */
 export type OpenOptions = Omit<RedisStoreOptions, 'url' | 'client'>;
@@ -17,8 +20,8 @@ export type OpenOptions = Omit<RedisStoreOptions, 'url' | 'client'>;
  * @throws {RedisTimeoutError} when Redis does not reply within the command timeout.
  */
 export async function openRedisStore(url: string, options: OpenOptions = {}): Promise<RedisStore> {
-  parseRedisUrl(url);
-  return pinged(new RedisStore({ ...options, url }));
+  const database = databaseOf(parseRedisUrl(url));
+  return pinged(new RedisStore({ ...options, url }), database, url);
 }
 
 /**
@@ -31,8 +34,8 @@ export async function openRedisStore(url: string, options: OpenOptions = {}): Pr
  * @throws {RedisTimeoutError} when Redis does not reply within the command timeout.
  */
 export async function openRedisActionStore(url: string, options: OpenOptions = {}): Promise<RedisActionStore> {
-  parseRedisUrl(url);
-  return pinged(new RedisActionStore({ ...options, url }));
+  const database = databaseOf(parseRedisUrl(url));
+  return pinged(new RedisActionStore({ ...options, url }), database, url);
 }
 
 /**
@@ -45,17 +48,36 @@ export async function openRedisActionStore(url: string, options: OpenOptions = {
  * @throws {RedisTimeoutError} when Redis does not reply within the command timeout.
  */
 export async function openRedisBudgetStore(url: string, options: OpenOptions = {}): Promise<RedisBudgetStore> {
-  parseRedisUrl(url);
-  return pinged(new RedisBudgetStore({ ...options, url }));
+  const database = databaseOf(parseRedisUrl(url));
+  return pinged(new RedisBudgetStore({ ...options, url }), database, url);
 }
 
-/** Resolves the store once PING succeeds, and closes it when PING fails. */
-async function pinged<S extends { ping(): Promise<void>; close(): Promise<void> }>(store: S): Promise<S> {
+interface Pingable {
+  readonly client: RedisClient;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Resolves the store once PING succeeds and its database is selectable, and closes it otherwise.
+ * ioredis reports a failed SELECT only as an event and goes on in database 0, so an out-of-range
+ * database is selected once more here, where the failure can reach the caller.
+ */
+async function pinged<S extends Pingable>(store: S, database: number, url: string): Promise<S> {
   try {
     await store.ping();
+    if (database > 0) await selectDatabase(store.client, database, url);
   } catch (error) {
     await store.close();
     throw error;
   }
   return store;
+}
+
+async function selectDatabase(client: RedisClient, database: number, url: string): Promise<void> {
+  try {
+    await (client as Redis).select(database);
+  } catch (error) {
+    throw new ValidationError('url', `${redact(url)}: cannot use database ${database}: ${(error as Error).message}`);
+  }
 }

@@ -99,7 +99,20 @@ export function parseRedisUrl(url: string): URL {
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new ValidationError('url', `unsupported scheme ${parsed.protocol}; expected redis:// or rediss://`);
   }
+  // A database that is not a number would otherwise fall back to database 0 without a word.
+  if (parsed.pathname !== '' && parsed.pathname !== '/' && !/^\/[0-9]+$/.test(parsed.pathname)) {
+    throw new ValidationError('url', `${JSON.stringify(redact(url))} names database ${JSON.stringify(parsed.pathname.slice(1))}; expected a whole number such as redis://host:6379/0`);
+  }
+  // Options go in the constructor, where they are checked; ioredis would apply URL parameters unchecked.
+  if (parsed.search !== '') {
+    throw new ValidationError('url', `${JSON.stringify(redact(url))} has query parameters, which are not supported; pass options such as keyPrefix to the store's constructor`);
+  }
   return parsed;
+}
+
+/** Returns the database number a Redis URL names, 0 when it names none. */
+export function databaseOf(url: URL): number {
+  return url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0;
 }
 
 function checkMilliseconds(value: unknown, field: string): number | undefined {
@@ -123,6 +136,6 @@ function describeClient(client: RedisClient): string {
 }
 
 // A URL may carry a password; keep it out of error messages.
-function redact(url: string): string {
+export function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
