@@ -67,9 +67,9 @@ export function renderSummary(summary: Summary, maxTrails = 10): string {
   lines.push(`auditgate demo: ${summary.input}`, '');
   row('conversations', summary.conversations);
   row('tool calls', summary.toolCalls);
-  row('allowed', summary.allowed);
+  row('allowed (no gate blocked them)', summary.allowed);
   row('blocked', summary.blocked);
-  row('money moved by allowed calls', summary.moneyMoved);
+  row('money moved by allowed calls, USD', summary.moneyMoved);
 
   lines.push('', '  decisions per gate and reason');
   for (const [gate, reasons] of Object.entries(summary.decisions)) {

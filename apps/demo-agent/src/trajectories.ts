@@ -31,8 +31,8 @@ export async function loadTrajectories(path: string): Promise<Session> {
   } catch (error) {
     throw new TrajectoryFormatError(`cannot read trajectories from ${path}: ${(error as Error).message}`);
   }
-  if (!Array.isArray(data)) {
-    throw new TrajectoryFormatError(`${path}: expected a JSON array of conversations`);
+  if (!Array.isArray(data) || data.length === 0) {
+    throw new TrajectoryFormatError(`${path}: expected a non-empty JSON array of conversations`);
   }
   return { conversations: data.length, calls: data.flatMap((conversation, index) => readConversation(conversation, index, path)) };
 }
