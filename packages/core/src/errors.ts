@@ -20,7 +20,16 @@ export class ValidationError extends AuditgateError {
   readonly field: string;
 
   constructor(field: string, message: string, code = 'INVALID_INPUT') {
-    super(code, `${field}: ${message}`);
+    super(code, `${shortenPath(field)}: ${message}`);
     this.field = field;
   }
+}
+
+/** Longest field path a message repeats in full; `field` always keeps the whole path. */
+const MAX_PATH_IN_MESSAGE = 120;
+
+// A path into deeply nested detail can run to hundreds of characters; its ends say where.
+function shortenPath(path: string): string {
+  if (path.length <= MAX_PATH_IN_MESSAGE) return path;
+  return `${path.slice(0, 60)}…${path.slice(-50)}`;
 }

@@ -71,3 +71,19 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(deep)).toThrow(/deeper than/);
   });
 });
+
+describe('canonicalJson error paths', () => {
+  it('keeps the whole path in field but shortens it in the message', () => {
+    let deep: unknown = { bad: undefined };
+    for (let i = 0; i < 100; i++) deep = { level: deep };
+    try {
+      canonicalJson(deep, 'detail');
+      expect.unreachable('accepted undefined');
+    } catch (error) {
+      const { field, message } = error as ValidationError;
+      expect(field).toBe(`detail${'.level'.repeat(100)}.bad`);
+      expect(message.length).toBeLessThan(250);
+      expect(message).toContain('….level.bad');
+    }
+  });
+});
