@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializeEntry } from '@auditgate/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordLog, tempFiles } from './testing/logs.js';
+import { recordCheckpointedLog } from './testing/checkpointed-log.js';
+import { BILLING, recordLog, tempFiles } from './testing/logs.js';
 
 // The built command, as `pnpm auditgate` runs it; the package's build must run before its tests.
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
@@ -48,5 +49,29 @@ describe('the built auditgate command', () => {
 
   it('exits 2 for a usage error', () => {
     expect(auditgate('frobnicate').status).toBe(2);
+  });
+});
+
+describe('the built auditgate command with checkpoints', () => {
+  it('signs, verifies and proves through the binary', async () => {
+    const key = join(files.dir, 'bin.key');
+    const keygen = auditgate('keygen', '--out', key, '--json');
+    const log = await recordCheckpointedLog(files.dir, 'bin', key);
+    const logFile = files.write('bin-log.jsonl', `${log.lines.join('\n')}\n`);
+    const flags = ['--checkpoints', log.checkpointsFile, '--public-key', `${key}.pub`];
+    const tampered = files.write('bin-tampered.jsonl', log.lines.map((line, i) => (i === 4 ? line.replace('"recorded_by":"cli-test"', '"recorded_by":"intruder"') : line)).join('\n'));
+
+    const valid = auditgate('verify', ...flags, logFile);
+    const invalid = auditgate('verify', ...flags, tampered);
+    const uncovered = auditgate('prove', logFile, ...flags, '--trail', BILLING, '--sequence', '10');
+
+    expect(keygen.status).toBe(0);
+    expect(JSON.parse(keygen.stdout)).toMatchObject({ privateKeyPath: key, publicKeyPath: `${key}.pub` });
+    expect(valid.stdout).toContain('VALID: 16 entries in 2 trails from 1 file, against 5 checkpoints from 1 file');
+    expect(valid.status).toBe(0);
+    expect(invalid.stdout).toContain('root_mismatch');
+    expect(invalid.status).toBe(1);
+    expect(uncovered.stderr).toContain('is not covered by any valid checkpoint');
+    expect(uncovered.status).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { AuditgateError } from '@auditgate/core';
 export const ExitCode = {
   /** The command succeeded; for `verify`, the log is valid. */
   OK: 0,
-  /** `verify` found the log invalid. */
+  /** `verify` found the log invalid, or another check failed: see {@link CheckFailedError}. */
   INVALID: 1,
   /** Bad usage, or input that could not be read. */
   ERROR: 2,
@@ -22,9 +22,24 @@ export class UsageError extends AuditgateError {
   }
 }
 
-/** Input that cannot be read: a missing file, broken JSON, or a wrong top-level type. */
+/**
+ * Input that cannot be read or a file that cannot be written: a missing file, broken JSON, a
+ * wrong top-level type, or a key file that exists already. `code` is `UNREADABLE_INPUT` unless
+ * the caller names a more specific one.
+ */
 export class InputError extends AuditgateError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('UNREADABLE_INPUT', message, options);
+  constructor(message: string, options?: { cause?: unknown; code?: string }) {
+    super(options?.code ?? 'UNREADABLE_INPUT', message, options);
+  }
+}
+
+/**
+ * A check that ran on readable input and failed: an entry that no checkpoint covers, or a proof
+ * that the log cannot give or that does not verify. It ends in status 1, like an invalid log,
+ * because the input itself was read without error.
+ */
+export class CheckFailedError extends AuditgateError {
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
 }

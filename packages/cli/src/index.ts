@@ -6,6 +6,6 @@
  */
 export { main } from './main.js';
 export type { CliIo, TextSink } from './io.js';
-export { ExitCode, UsageError, InputError } from './errors.js';
+export { ExitCode, UsageError, InputError, CheckFailedError } from './errors.js';
 export { StoreRegistry, defaultStoreRegistry, openStore, type StoreOpener } from './stores/registry.js';
 export type { Command } from './commands/command.js';

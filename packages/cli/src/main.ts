@@ -1,17 +1,20 @@
 import { wantsJson } from './args.js';
 import type { Command } from './commands/command.js';
+import { checkProofCommand } from './commands/check-proof.js';
 import { exportCommand } from './commands/export.js';
 import { hashCommand } from './commands/hash.js';
+import { keygenCommand } from './commands/keygen.js';
+import { proveCommand } from './commands/prove.js';
 import { queryCommand } from './commands/query.js';
 import { verifyCommand } from './commands/verify.js';
-import { ExitCode, InputError, UsageError } from './errors.js';
+import { CheckFailedError, ExitCode, InputError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { defaultStoreRegistry } from './stores/registry.js';
 
-const COMMANDS: readonly Command[] = [verifyCommand, hashCommand, queryCommand, exportCommand];
+const COMMANDS: readonly Command[] = [verifyCommand, hashCommand, queryCommand, exportCommand, keygenCommand, proveCommand, checkProofCommand];
 
 function topLevelHelp(): string {
-  const commands = COMMANDS.map((command) => `  ${command.name.padEnd(8)} ${command.summary}`).join('\n');
+  const commands = COMMANDS.map((command) => `  ${command.name.padEnd(12)} ${command.summary}`).join('\n');
   return `Usage: auditgate <command> [flags]
 
 Verifies and inspects auditgate audit trails, which the Python gate family reads and writes too.
@@ -21,11 +24,13 @@ ${commands}
 
 Every command accepts --help and --json. Run 'auditgate <command> --help' for its flags.
 
-Exit status: 0 success (for verify: the log is valid), 1 verify found the log invalid,
-2 bad usage or unreadable input.
+Exit status: 0 success (for verify: the log is valid), 1 a check failed (verify found the
+log invalid, prove found no proof, check-proof rejected the proof), 2 bad usage or unreadable
+input.
 
 Example:
   auditgate verify audit-export.json
+  auditgate keygen --out checkpoint.key
 `;
 }
 
@@ -72,10 +77,10 @@ function printHelp(name: string | undefined, io: CliIo): ExitCode {
   return ExitCode.OK;
 }
 
-// Usage and input errors are expected and get one line. Anything else is a bug in the command,
-// so it gets its stack for the bug report.
+// Usage and input errors and failed checks are expected and get one line. Anything else is a bug
+// in the command, so it gets its stack for the bug report.
 function reportError(error: unknown, command: string | null, json: boolean, io: CliIo): ExitCode {
-  const expected = error instanceof UsageError || error instanceof InputError;
+  const expected = error instanceof UsageError || error instanceof InputError || error instanceof CheckFailedError;
   const message = error instanceof Error ? error.message : String(error);
   if (json) {
     const code = expected ? error.code : 'INTERNAL_ERROR';
@@ -93,7 +98,7 @@ function reportError(error: unknown, command: string | null, json: boolean, io: 
     const stack = error instanceof Error && error.stack !== undefined ? error.stack : message;
     io.stderr.write(`${prefix}: unexpected error, please report it: ${stack}\n`);
   }
-  return ExitCode.ERROR;
+  return error instanceof CheckFailedError ? ExitCode.INVALID : ExitCode.ERROR;
 }
 
 function withDefaults(io: Partial<CliIo>): CliIo {

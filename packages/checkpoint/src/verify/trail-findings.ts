@@ -116,7 +116,7 @@ function headFinding(seen: TrailObservations, head: HeadGap): CheckpointFinding 
 }
 
 function mismatchFinding(trail: string, mismatch: Mismatch, laterCount: number): CheckpointFinding {
-  const later = laterCount > 0 ? `; ${laterCount} later checkpoint${laterCount === 1 ? '' : 's'} do not match either` : '';
+  const later = laterCount > 0 ? `; ${laterCount} later checkpoint${laterCount === 1 ? ' does' : 's do'} not match either` : '';
   const checkpoint = checkpointName(mismatch.group);
   const base = { trail, sequence: mismatch.from, treeSize: mismatch.group.size };
 

@@ -112,7 +112,7 @@ describe('command-line usage errors', () => {
   });
 
   it('prints help with an example for every command', async () => {
-    for (const command of ['verify', 'hash', 'query', 'export']) {
+    for (const command of ['verify', 'hash', 'query', 'export', 'keygen', 'prove', 'check-proof']) {
       const result = await runCli([command, '--help']);
 
       expect(result.status).toBe(0);

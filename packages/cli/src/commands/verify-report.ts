@@ -1,6 +1,7 @@
-import { formatLocation, type Finding, type TrailReport, type VerifyReport } from '@auditgate/core';
+import { formatLocation } from '@auditgate/core';
 import type { Style } from '../output/style.js';
 import type { InputFormat } from '../read/read-entries.js';
+import type { AnyFinding, MergedReport, MergedTrailReport } from './verify-merge.js';
 
 /** The format and entry count of one file that `verify` read. */
 export interface SourceSummary {
@@ -11,16 +12,19 @@ export interface SourceSummary {
 
 /**
  * Formats a report for people: a summary line per trail followed by its findings, then the
- * findings that belong to no trail, then the verdict.
+ * findings that belong to no listed trail, then what the checkpoint files gave, then the verdict.
  */
-export function formatVerifyReport(report: VerifyReport, sources: readonly SourceSummary[], style: Style): string {
+export function formatVerifyReport(report: MergedReport, sources: readonly SourceSummary[], style: Style): string {
   const lines: string[] = [];
   for (const trail of report.trails) {
     lines.push(trailLine(trail, style));
     for (const finding of trail.findings) lines.push(`  ${findingLine(finding, style)}`);
   }
 
-  const unattributed = report.findings.filter((finding) => finding.trail === null);
+  // A checkpoint finding may name a trail that has neither entries nor valid checkpoints, such
+  // as a checkpoint signed by an unknown key. Such a finding is listed here, so it is not lost.
+  const listed = new Set(report.trails.map((trail) => trail.trail));
+  const unattributed = report.findings.filter((finding) => finding.trail === null || !listed.has(finding.trail));
   if (unattributed.length > 0) {
     lines.push('findings outside any trail:');
     for (const finding of unattributed) lines.push(`  ${findingLine(finding, style)}`);
@@ -29,7 +33,17 @@ export function formatVerifyReport(report: VerifyReport, sources: readonly Sourc
     lines.push(`...and ${report.omittedFindings} more findings; raise --max-findings to list them`);
   }
 
-  const scope = `${count(report.entryCount, 'entry', 'entries')} in ${count(report.trailCount, 'trail', 'trails')} from ${count(sources.length, 'file', 'files')}`;
+  const checkpoints = report.checkpoints;
+  if (checkpoints?.seen !== undefined && checkpoints.seen !== null) {
+    const { file, read, appended } = checkpoints.seen;
+    lines.push(`seen checkpoints: ${count(read, 'line', 'lines')} read from ${file}, ${appended.toLocaleString('en-US')} appended`);
+  }
+
+  let scope = `${count(report.entryCount, 'entry', 'entries')} in ${count(report.trailCount, 'trail', 'trails')} from ${count(sources.length, 'file', 'files')}`;
+  if (checkpoints !== undefined) {
+    const listedCount = checkpoints.checkpointCount - (checkpoints.seen?.read ?? 0);
+    scope += `, against ${count(listedCount, 'checkpoint', 'checkpoints')} from ${count(checkpoints.files.length, 'file', 'files')}`;
+  }
   lines.push(
     report.valid
       ? style.green(`VALID: ${scope}`)
@@ -38,15 +52,29 @@ export function formatVerifyReport(report: VerifyReport, sources: readonly Sourc
   return `${lines.join('\n')}\n`;
 }
 
-function trailLine(trail: TrailReport, style: Style): string {
-  const range = trail.firstSequence === null ? 'no readable sequence' : `sequences ${trail.firstSequence}-${trail.lastSequence}`;
-  const integrity = trail.integrity === 'NONE' ? 'NONE (no hashes, so only sequences and ts were checked)' : trail.integrity;
+function trailLine(trail: MergedTrailReport, style: Style): string {
+  const parts = [count(trail.entries, 'entry', 'entries')];
+  if (trail.integrity !== null) {
+    parts.push(trail.firstSequence === null ? 'no readable sequence' : `sequences ${trail.firstSequence}-${trail.lastSequence}`);
+    parts.push(trail.integrity === 'NONE' ? 'NONE (no hashes, so only sequences and ts were checked)' : trail.integrity);
+  }
+  if (trail.checkpoints !== undefined) parts.push(checkpointReach(trail.checkpoints));
+
   const status = trail.findings.length === 0 ? style.green('ok') : style.red(count(trail.findings.length, 'finding', 'findings'));
-  return `${style.bold(trail.trail)}: ${count(trail.entries, 'entry', 'entries')}, ${range}, ${integrity}: ${status}`;
+  return `${style.bold(trail.trail)}: ${parts.join(', ')}: ${status}`;
+}
+
+function checkpointReach(checkpoints: NonNullable<MergedTrailReport['checkpoints']>): string {
+  const { latestTreeSize, verifiedTreeSize, prunedBefore } = checkpoints;
+  const pruned = prunedBefore === null ? '' : ` (pruned before sequence ${prunedBefore} at a prune checkpoint)`;
+  if (latestTreeSize === null) return 'no valid checkpoint';
+  if (verifiedTreeSize === latestTreeSize) return `checkpoints verified up to tree size ${latestTreeSize}${pruned}`;
+  const verified = verifiedTreeSize === null ? 'none verified' : `verified up to ${verifiedTreeSize}`;
+  return `checkpoints up to tree size ${latestTreeSize}, ${verified}${pruned}`;
 }
 
 /** Formats one finding as `file:line: trail T, sequence N: kind: message`. */
-export function findingLine(finding: Finding, style: Style): string {
+export function findingLine(finding: AnyFinding, style: Style): string {
   const parts: string[] = [];
   if (finding.location !== null) parts.push(formatLocation(finding.location));
   const position: string[] = [];

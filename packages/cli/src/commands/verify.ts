@@ -1,5 +1,6 @@
-import { Integrity, Verifier, type VerifyAnchor } from '@auditgate/core';
+import { Verifier } from '@auditgate/core';
 import { parseCommandArgs } from '../args.js';
+import { CheckpointLayer } from '../checkpoints/checkpoint-layer.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../output/progress.js';
@@ -7,6 +8,8 @@ import { styleFor } from '../output/style.js';
 import { openInput, type Input } from '../read/open-input.js';
 import { readEntries } from '../read/read-entries.js';
 import type { Command } from './command.js';
+import { parseAnchors, parseIntegrity, parseMaxFindings } from './verify-args.js';
+import { mergeReports } from './verify-merge.js';
 import { formatVerifyReport, type SourceSummary } from './verify-report.js';
 
 const HELP = `Usage: auditgate verify [flags] FILE...
@@ -18,32 +21,56 @@ JSON Lines is streamed, so a file of any size verifies in bounded memory, but en
 trail must then appear in increasing sequence. The FILEs are read in order as one log, so pass
 the parts of one log, and run the command once per log to verify unrelated exports.
 
+With --checkpoints and --public-key, every entry is also checked against the signed Merkle
+roots in the checkpoints files. That catches what a chain alone cannot show: edits of any
+field (wall_ts and recorded_by included), a rehashed chain, deleted heads, middles, tails and
+whole trails, stripped hashes, and entries moved, reordered or duplicated. An entry that no
+valid checkpoint covers, such as one forged after the last checkpoint, is an 'unanchored'
+finding, so the log is then invalid.
+
 Flags:
   --anchor TRAIL=SEQUENCE:HASH  the last entry retention pruned from TRAIL: the trail must
                                 continue at SEQUENCE+1 and link to HASH; write TRAIL=SEQUENCE
                                 when that entry had no hash. Repeat for several trails.
   --require-integrity LEVEL     HASH or CHAIN: report each trail whose entries carry less, which
                                 catches a trail whose hashes were all stripped
+  --checkpoints FILE            a checkpoints file (JSON Lines, as the Checkpointer writes it);
+                                repeat for several files, such as a witness copy. Needs
+                                --public-key.
+  --public-key FILE             a public key (PEM, the .pub file of auditgate keygen) that may
+                                sign checkpoints; repeat to keep retired keys after a rotation
+  --seen FILE                   checkpoints kept from earlier runs (a missing FILE is empty).
+                                They count like current ones, and a current list that ends
+                                below them is a checkpoint_regression. After the run, the newest
+                                valid checkpoint of each trail is appended to FILE, so the next
+                                run detects a rollback or a fork. Keep FILE where the log's
+                                writer cannot change it.
   --max-findings N              list at most N findings (default 1000); all are counted
   --json                        print one JSON report on stdout instead of text
   -h, --help                    print this help
 
-Exit status: 0 the log is valid, 1 it is not, 2 bad usage or unreadable input.
+Exit status: 0 the log is valid, 1 it is not, 2 bad usage or unreadable input (including a
+missing checkpoints or key file).
 
 Example:
   auditgate verify audit-export.json
   auditgate verify --require-integrity CHAIN --json logs/2024-05-01.jsonl logs/2024-05-02.jsonl
+  auditgate verify --checkpoints checkpoints.jsonl --public-key checkpoint.key.pub \\
+    --seen ~/.auditgate/seen.jsonl audit.jsonl
 `;
 
 const OPTIONS = {
   anchor: { type: 'string', multiple: true },
   'max-findings': { type: 'string' },
   'require-integrity': { type: 'string' },
+  checkpoints: { type: 'string', multiple: true },
+  'public-key': { type: 'string', multiple: true },
+  seen: { type: 'string' },
 } as const;
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check hashes, chains and sequence numbers of exported logs',
+  summary: 'check hashes, chains and sequences of exported logs, and signed checkpoints',
   help: () => HELP,
 
   async run(args: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -56,13 +83,24 @@ export const verifyCommand: Command = {
       throw new UsageError('missing FILE: name at least one log file (a JSON array, one entry object, or JSON Lines)', 'verify');
     }
 
+    const maxFindings = parseMaxFindings(values['max-findings']);
+    const checkpoints = await CheckpointLayer.open(
+      { checkpoints: values.checkpoints ?? [], publicKeys: values['public-key'] ?? [], seen: values.seen },
+      maxFindings,
+      io,
+    );
+    // Core's verifier hands each well-formed entry to the checkpoint layer in the order it takes
+    // them: file order for JSON Lines, and sequence order within a JSON array.
     const verifier = new Verifier({
       anchors: parseAnchors(values.anchor ?? []),
-      maxFindings: parseMaxFindings(values['max-findings']),
+      maxFindings,
       requiredIntegrity: parseIntegrity(values['require-integrity']),
+      onEntry: checkpoints === null ? undefined : (verified) => checkpoints.add(verified),
     });
     const sources = await readSources(positionals, verifier, io);
-    const report = verifier.finish();
+    const chainReport = verifier.finish();
+    const checkpointResult = checkpoints === null ? null : await checkpoints.finish(io);
+    const report = mergeReports(chainReport, checkpointResult, maxFindings);
 
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify({ ...report, sources }, null, 2)}\n`);
@@ -96,41 +134,4 @@ async function readSources(paths: readonly string[], verifier: Verifier, io: Cli
 function progressText(input: Input, entries: number): string {
   const share = input.size === null || input.size === 0 ? '' : `, ${Math.floor((100 * input.bytesRead()) / input.size)}% of the file`;
   return `verifying ${input.name}: ${entries.toLocaleString('en-US')} entries${share}`;
-}
-
-/**
- * Parses `--anchor TRAIL=SEQUENCE:HASH` values. The split is at the last `=`, because a trail's
- * principal may contain one, while a sequence and a hash never do.
- */
-export function parseAnchors(values: readonly string[]): Map<string, VerifyAnchor> {
-  const anchors = new Map<string, VerifyAnchor>();
-  for (const value of values) {
-    const split = value.lastIndexOf('=');
-    const match = /^(\d+)(?::([0-9a-f]{64}))?$/.exec(value.slice(split + 1));
-    if (split <= 0 || match === null || !Number.isSafeInteger(Number(match[1]))) {
-      throw new UsageError(
-        `--anchor ${JSON.stringify(value)} is not TRAIL=SEQUENCE:HASH (HASH is 64 lowercase hex characters; omit :HASH when the pruned entry had none)`,
-        'verify',
-      );
-    }
-    anchors.set(value.slice(0, split), { sequence: Number(match[1]), entryHash: match[2] ?? null });
-  }
-  return anchors;
-}
-
-function parseMaxFindings(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`--max-findings ${JSON.stringify(text)} is not a whole number >= 0`, 'verify');
-  }
-  return Number(text);
-}
-
-function parseIntegrity(text: string | undefined): Integrity | undefined {
-  if (text === undefined) return undefined;
-  const level = text.toUpperCase();
-  if (level !== Integrity.NONE && level !== Integrity.HASH && level !== Integrity.CHAIN) {
-    throw new UsageError(`--require-integrity ${JSON.stringify(text)} is not one of NONE, HASH, CHAIN`, 'verify');
-  }
-  return level;
 }

@@ -19,9 +19,10 @@ export interface Input {
 /**
  * Opens a file, or stdin for `-`.
  *
+ * @param kind what the file should be, for the message about a directory.
  * @throws {InputError} when the file does not exist, is a directory, or cannot be read.
  */
-export async function openInput(path: string, io: Pick<CliIo, 'stdin' | 'cwd'>): Promise<Input> {
+export async function openInput(path: string, io: Pick<CliIo, 'stdin' | 'cwd'>, kind = 'log file'): Promise<Input> {
   if (path === '-') {
     return { name: 'stdin', stream: io.stdin, size: null, bytesRead: () => 0, close: async () => undefined };
   }
@@ -30,13 +31,13 @@ export async function openInput(path: string, io: Pick<CliIo, 'stdin' | 'cwd'>):
   try {
     handle = await open(resolve(io.cwd, path), 'r');
   } catch (error) {
-    throw new InputError(`${path}: ${describeOpenError(error)}`, { cause: error });
+    throw new InputError(`${path}: ${describeOpenError(error, kind)}`, { cause: error });
   }
 
   const stats = await handle.stat();
   if (stats.isDirectory()) {
     await handle.close();
-    throw new InputError(`${path}: is a directory; pass the log file inside it`);
+    throw new InputError(`${path}: is a directory; pass the ${kind} inside it`);
   }
 
   const stream = handle.createReadStream({ autoClose: true });
@@ -51,10 +52,11 @@ export async function openInput(path: string, io: Pick<CliIo, 'stdin' | 'cwd'>):
   };
 }
 
-function describeOpenError(error: unknown): string {
+/** Describes an error of opening or reading a file in a few words, for messages that name the file. */
+export function describeOpenError(error: unknown, kind = 'log file'): string {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return 'file not found';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory; pass the log file inside it';
+  if (code === 'EISDIR') return `is a directory; pass the ${kind} inside it`;
   return `cannot open: ${(error as Error).message}`;
 }

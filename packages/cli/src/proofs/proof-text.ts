@@ -1,0 +1,40 @@
+import { formatLocation } from '@auditgate/core';
+import type { Style } from '../output/style.js';
+import type { ConsistencyResult } from './prove-consistency.js';
+import type { InclusionResult } from './prove-inclusion.js';
+import { describeCheckpoint } from './trusted-checkpoints.js';
+
+const SAVE_HINT = "Save the proof with --json > FILE; 'auditgate check-proof FILE --public-key KEY.pub' checks it without the log.";
+
+/** Formats an inclusion proof for people: the entry, the checkpoint, and the proof's hashes. */
+export function formatInclusion(result: InclusionResult, style: Style): string {
+  const { proof } = result.bundle;
+  return [
+    style.bold(`entry ${proof.sequence} of trail ${proof.trail} (${formatLocation(result.entry.location)}) is leaf ${proof.sequence} of the tree of ${proof.tree_size} entries`),
+    `  ${describeCheckpoint(result.checkpoint)}`,
+    `  leaf hash: ${proof.leaf_hash}`,
+    ...hashLines(proof.hashes, 'the leaf is the whole tree'),
+    style.green('VALID: the proof leads to the signed root'),
+    SAVE_HINT,
+    '',
+  ].join('\n');
+}
+
+/** Formats a consistency proof for people: both checkpoints and the proof's hashes. */
+export function formatConsistency(result: ConsistencyResult, style: Style): string {
+  const { proof } = result.bundle;
+  return [
+    style.bold(`the checkpoint of trail ${proof.trail} at tree size ${proof.size2} extends the one at tree size ${proof.size1}`),
+    `  older: ${describeCheckpoint(result.older)}`,
+    `  newer: ${describeCheckpoint(result.newer)}`,
+    ...hashLines(proof.hashes, 'both checkpoints have the same tree size and root'),
+    style.green('VALID: the proof leads from the older signed root to the newer one'),
+    SAVE_HINT,
+    '',
+  ].join('\n');
+}
+
+function hashLines(hashes: readonly string[], whenEmpty: string): string[] {
+  if (hashes.length === 0) return [`  proof: no hashes, because ${whenEmpty}`];
+  return [`  proof: ${hashes.length} ${hashes.length === 1 ? 'hash' : 'hashes'}, deepest first:`, ...hashes.map((hash) => `    ${hash}`)];
+}
