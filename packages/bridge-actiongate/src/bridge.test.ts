@@ -97,6 +97,14 @@ describe('bridgeActionGate', () => {
     expect(bridge.failures).toBe(1);
   });
 
+  it('keeps a guarded action from running after the engine closed', async () => {
+    const { engine, gate } = setup();
+    await engine.close();
+    const action = vi.fn(() => 'refunded');
+    await expect(gate.guard(GATE, new Policy({ maxCalls: 5, window: 60 }))(action)()).rejects.toBeInstanceOf(VetoError);
+    expect(action).not.toHaveBeenCalled();
+  });
+
   it('has the entry on record before a guarded action runs', async () => {
     const { engine, gate } = setup();
     const countInside = await gate.guard(GATE, new Policy({ maxCalls: 5, window: 60 }))(() => engine.count({ trail: TRAIL }))();

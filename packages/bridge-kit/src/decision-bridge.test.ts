@@ -75,12 +75,59 @@ describe('DecisionBridge', () => {
     expect(bridge.failures).toBe(2);
   });
 
-  it('passes bad input errors to the bus as listener errors', async () => {
+  it('vetoes a decision whose trail is invalid under a FAIL_CLOSED default', async () => {
     const bus = new GateBus();
     const engine = new Engine({ store: new MemoryStore() });
     new DecisionBridge('testgate', () => 'not a trail', { engine, bus });
     const report = await emit(bus, { status: 'ALLOW', reason: null, principal: 'p' });
-    expect(report.errors).toHaveLength(1);
-    expect(bus.listenerErrors).toBe(1);
+    expect(report.vetoes).toHaveLength(1);
+    expect(report.errors).toHaveLength(0);
+  });
+});
+
+describe('DecisionBridge failing closed', () => {
+  it('vetoes when the engine is closed', async () => {
+    const { bus, engine } = setup();
+    await engine.close();
+    const report = await emit(bus, { status: 'ALLOW', reason: null, principal: 'p' });
+    expect(report.vetoes).toHaveLength(1);
+    expect(report.vetoes[0]!.message).toContain('closed');
+  });
+
+  it('vetoes when a severity callback returns an invalid severity', async () => {
+    const bus = new GateBus();
+    const engine = new Engine({ store: new MemoryStore() });
+    new DecisionBridge('testgate', (decision: TestDecision) => gateTrail('ns', 'testgate', decision.principal), {
+      engine,
+      bus,
+      severity: () => 'info' as never,
+    });
+    const report = await emit(bus, { status: 'ALLOW', reason: null, principal: 'p' });
+    expect(report.vetoes).toHaveLength(1);
+    expect(await engine.count()).toBe(0);
+  });
+
+  it('vetoes a route that throws, by the default policy', async () => {
+    const bus = new GateBus();
+    const engine = new Engine({ store: new MemoryStore() });
+    new DecisionBridge(
+      'testgate',
+      () => {
+        throw new Error('no route');
+      },
+      { engine, bus },
+    );
+    const report = await emit(bus, { status: 'ALLOW', reason: null, principal: 'p' });
+    expect(report.vetoes).toHaveLength(1);
+    expect(report.vetoes[0]!.message).toContain('could not be determined');
+  });
+
+  it('only counts such failures under a FAIL_OPEN default', async () => {
+    const bus = new GateBus();
+    const engine = new Engine({ store: new MemoryStore(), defaultPolicy: { onStoreError: 'FAIL_OPEN' } });
+    const bridge = new DecisionBridge('testgate', () => 'not a trail', { engine, bus });
+    const report = await emit(bus, { status: 'ALLOW', reason: null, principal: 'p' });
+    expect(report.vetoes).toHaveLength(0);
+    expect(bridge.failures).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { AuditError, Trail, type Decision as AuditDecision, type Engine, type JsonObject, type Severity, type Verdict } from '@auditgate/core';
+import { AuditError, Trail, type Engine, type JsonObject, type RecordInput, type Severity, type Verdict } from '@auditgate/core';
 import { VetoError, type GateBus, type GateType } from '@auditgate/bus';
 
 /** The parts of a gate decision that every gate shares. */
@@ -47,9 +47,10 @@ export function verdictOf(decision: GateDecisionLike): Verdict {
  * Subscribes to one gate type's decisions on a bus and records each into an audit trail, with
  * the decision's wire form as the entry's detail.
  *
- * When the trail's policy is FAIL_CLOSED and the entry could not be recorded, the listener
- * rejects with a `VetoError`, so the gate's `guard` does not run the action: an action never
- * runs before its gate decisions are on record. Under FAIL_OPEN a failed record is counted in
+ * When the trail's policy is FAIL_CLOSED and the entry could not be recorded, for any reason,
+ * the listener rejects with a `VetoError`, so the gate's `guard` does not run the action: an
+ * action never runs before its gate decisions are on record. A trail that cannot be determined
+ * takes the engine's default policy. Under FAIL_OPEN a failed record is counted in
  * {@link failures} and the action may run.
  */
 export class DecisionBridge<K extends GateType, D extends GateDecisionLike> {
@@ -71,17 +72,19 @@ export class DecisionBridge<K extends GateType, D extends GateDecisionLike> {
     // This package registers no gate in the bus's decision map, so events are read structurally.
     this.#unsubscribe = options.bus.on('decision', (event: AnyDecisionEvent) => {
       if (event.gateType !== gateType) return undefined;
-      const decision = event.decision as D;
-      const verdict = verdictOf(decision);
-      return this.#record({
-        trail: route(decision, event.identity),
-        verdict,
-        severity: severity(decision, verdict),
-        gateType,
-        gateIdentity: event.identity,
-        reason: decision.reason,
-        detail: event.wire as JsonObject,
-        ...(options.recordedBy === undefined ? {} : { recordedBy: options.recordedBy }),
+      return this.#record(() => {
+        const decision = event.decision as D;
+        const verdict = verdictOf(decision);
+        return {
+          trail: route(decision, event.identity),
+          verdict,
+          severity: severity(decision, verdict),
+          gateType,
+          gateIdentity: event.identity,
+          reason: decision.reason,
+          detail: event.wire as JsonObject,
+          ...(options.recordedBy === undefined ? {} : { recordedBy: options.recordedBy }),
+        };
       });
     });
   }
@@ -102,23 +105,42 @@ export class DecisionBridge<K extends GateType, D extends GateDecisionLike> {
     this.#unsubscribe();
   }
 
-  async #record(input: Parameters<Engine['record']>[0]): Promise<void> {
-    let decision: AuditDecision;
+  // Whatever keeps a decision off the record (a store failure, a closed engine, a route or
+  // severity callback that throws, a detail the engine rejects) vetoes the action under
+  // FAIL_CLOSED, because the action must not run unrecorded.
+  async #record(buildInput: () => RecordInput): Promise<void> {
+    let input: RecordInput | undefined;
+    let failure: unknown;
     try {
-      decision = await this.#engine.record(input);
+      input = buildInput();
+      const decision = await this.#engine.record(input);
+      if (decision.reason !== 'STORE_ERROR') return;
+      failure = decision.error;
     } catch (error) {
-      if (!(error instanceof AuditError)) throw error;
-      decision = error.decision;
+      failure = error instanceof AuditError ? error.decision.error : error;
     }
 
-    if (decision.reason !== 'STORE_ERROR') return;
     this.#failures++;
-    if (decision.policy.onStoreError === 'FAIL_CLOSED') {
-      throw new VetoError(`the decision could not be recorded in trail ${decision.trail.toString()}, whose policy is FAIL_CLOSED`, {
-        cause: decision.error,
-      });
+    const trail = this.#trailOf(input);
+    const policy = trail === null ? this.#engine.defaultPolicy : this.#engine.policyOf(trail);
+    if (policy.onStoreError === 'FAIL_CLOSED') {
+      const where = trail === null ? 'its trail could not be determined' : `trail ${trail.toString()} is FAIL_CLOSED`;
+      throw new VetoError(`the decision could not be recorded and ${where}: ${describe(failure)}`, { cause: failure });
     }
   }
+
+  #trailOf(input: RecordInput | undefined): Trail | null {
+    if (input === undefined) return null;
+    try {
+      return Trail.from(input.trail);
+    } catch {
+      return null;
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Builds the default trail of a gate: the gate's namespace and principal, with the gate type as source. */

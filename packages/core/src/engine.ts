@@ -67,7 +67,10 @@ export class Engine {
 
   /** @throws {ValidationError} on an invalid default policy or batch size. */
   constructor(options: EngineOptions) {
-    if (options?.store === undefined) throw new ValidationError('store', 'an Engine needs a store, such as new MemoryStore()');
+    const store: unknown = options?.store;
+    if (typeof store !== 'object' || store === null || typeof (store as Store).append !== 'function' || typeof (store as Store).tail !== 'function') {
+      throw new ValidationError('store', 'an Engine needs a store, such as new MemoryStore()');
+    }
     const maxBatch = options.maxBatch ?? 256;
     if (!Number.isSafeInteger(maxBatch) || maxBatch < 1) {
       throw new ValidationError('maxBatch', `expected a whole number >= 1, got ${String(maxBatch)}`);
@@ -82,6 +85,11 @@ export class Engine {
 
   get store(): Store {
     return this.#store;
+  }
+
+  /** The policy of trails that were never registered. */
+  get defaultPolicy(): AuditPolicy {
+    return this.#defaultPolicy;
   }
 
   /** How many times a decision listener threw. */
