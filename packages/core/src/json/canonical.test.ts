@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.js';
 import { canonicalJson, MAX_JSON_DEPTH } from './canonical.js';
+import { compareCodePoints, quotePyString } from './escape.js';
 import { pyFloat, pyInt } from './lossless-number.js';
 
 function fieldOf(attempt: () => unknown): string {
@@ -86,5 +87,23 @@ describe('canonicalJson error paths', () => {
       expect(message).toContain('.level.bad: undefined is not JSON');
       expect(message).toContain('…');
     }
+  });
+});
+
+describe('compareCodePoints', () => {
+  // Python's order of str keys, by code point, for prefixes that end in a lone high surrogate.
+  it.each([
+    ['\ud800A', '\ud800\ud800\udc00'],
+    ['\ud800\ud800', '\ud800\udc00'],
+    ['\ud800\uffff', '\ud800\udc00'],
+    ['\ud800', '\ud800\udc00'],
+    ['\uffff', '\u{10000}'],
+    ['\ud800\udc00', '\ud800\udc01'],
+  ])('puts %j before %j, whatever the insertion order', (first, second) => {
+    const expected = `{${quotePyString(first)}:1,${quotePyString(second)}:2}`;
+    expect(canonicalJson({ [first]: 1, [second]: 2 })).toBe(expected);
+    expect(canonicalJson({ [second]: 2, [first]: 1 })).toBe(expected);
+    expect(compareCodePoints(first, second)).toBeLessThan(0);
+    expect(compareCodePoints(second, first)).toBeGreaterThan(0);
   });
 });

@@ -46,9 +46,24 @@ export function compareCodePoints(a: string, b: string): number {
   const unitB = b.charCodeAt(i);
   if (unitA < 0xd800 && unitB < 0xd800) return unitA - unitB;
 
-  // Step back onto the start of a surrogate pair that the equal prefix cut in half.
-  const start = i > 0 && isHighSurrogate(a.charCodeAt(i - 1)) ? i - 1 : i;
-  return (a.codePointAt(start) ?? 0) - (b.codePointAt(start) ?? 0);
+  // When the shared prefix ends in a high surrogate, a low surrogate at `i` completes a pair that
+  // started one unit earlier. The side without one has the lone high surrogate as its own code
+  // point there, which is below every astral code point.
+  const previous = i > 0 ? a.charCodeAt(i - 1) : 0;
+  if (isHighSurrogate(previous) && (isLowSurrogate(unitA) || isLowSurrogate(unitB))) {
+    const pointA = isLowSurrogate(unitA) ? pairCodePoint(previous, unitA) : previous;
+    const pointB = isLowSurrogate(unitB) ? pairCodePoint(previous, unitB) : previous;
+    return pointA - pointB;
+  }
+  return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+function pairCodePoint(high: number, low: number): number {
+  return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
 }
 
 function isHighSurrogate(unit: number): boolean {
