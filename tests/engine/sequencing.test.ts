@@ -101,6 +101,13 @@ describe('engine sequencing', () => {
     expect(later.entry!.ts).toBe(2000);
   });
 
+  it.each([Number.NaN, Infinity, -1, 1e13])('rejects a clock reading of %d without recording', async (reading) => {
+    const store = new MemoryStore();
+    const engine = new Engine({ store, clock: () => reading });
+    await expect(engine.record(allow(TRAIL))).rejects.toThrow(/clock: returned/);
+    expect(await store.count()).toBe(0);
+  });
+
   it('takes a clock object with now()', async () => {
     const engine = new Engine({ store: new MemoryStore(), clock: { now: () => 1234.5 } });
     expect((await engine.record(allow(TRAIL))).entry!.ts).toBe(1234.5);
@@ -121,5 +128,23 @@ describe('engine sequencing', () => {
     engine.register(new Trail('billing', 'actiongate', 'user:42'), { integrity: 'NONE' });
     expect(engine.policyOf(TRAIL).integrity).toBe('NONE');
     expect(engine.policyOf('other:x@y').integrity).toBe('HASH');
+  });
+});
+
+describe('engines contending for one trail', () => {
+  it('records everything when 4 engines with 4 loops each share a store', async () => {
+    const store = new MemoryStore();
+    const engines = Array.from({ length: 4 }, () => new Engine({ store, defaultPolicy: { integrity: 'CHAIN' } }));
+    const outcomes = await Promise.allSettled(
+      engines.flatMap((engine) =>
+        Array.from({ length: 4 }, async () => {
+          for (let i = 0; i < 100; i++) await engine.record(allow(TRAIL));
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    const entries = await store.query({ trail: TRAIL });
+    expect(entries).toHaveLength(1600);
+    expectValidChain(entries);
   });
 });

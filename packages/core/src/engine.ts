@@ -27,11 +27,24 @@ export interface EngineOptions {
   readonly maxBatch?: number;
 }
 
+/** Latest ts a clock may return: 1e11 seconds is about the year 5138, far beyond any real clock. */
+const MAX_CLOCK_SECONDS = 1e11;
+
 function toClock(clock: EngineOptions['clock']): Clock {
-  if (clock === undefined) return systemClock;
-  if (typeof clock === 'function') return clock;
-  if (typeof clock === 'object' && clock !== null && typeof clock.now === 'function') return () => clock.now();
-  throw new ValidationError('clock', 'expected a function returning epoch seconds, or an object with a now() method');
+  let read: Clock;
+  if (clock === undefined) read = systemClock;
+  else if (typeof clock === 'function') read = clock;
+  else if (typeof clock === 'object' && clock !== null && typeof clock.now === 'function') read = () => clock.now();
+  else throw new ValidationError('clock', 'expected a function returning epoch seconds, or an object with a now() method');
+
+  // A NaN, infinite, negative or absurd ts would be stored and then break readers of the trail.
+  return () => {
+    const seconds = read();
+    if (typeof seconds !== 'number' || !(seconds >= 0 && seconds < MAX_CLOCK_SECONDS)) {
+      throw new ValidationError('clock', `returned ${String(seconds)}; expected seconds since the epoch from 0 to ${MAX_CLOCK_SECONDS}`, 'INVALID_CLOCK');
+    }
+    return seconds;
+  };
 }
 
 /** What a guarded action records before it runs: a record input without the trail. */
@@ -221,6 +234,8 @@ export class Engine {
   #write(input: RecordInput): Decision | Promise<Decision> {
     if (this.#closed) throw new ValidationError('engine', 'the engine is closed; create a new Engine to record more', 'ENGINE_CLOSED');
     const prepared = prepareInput(input, this.#recordedBy, this.#trails);
+    // Checked here, so that a broken clock rejects the record instead of failing the trail's batch.
+    this.#clock();
     const key = prepared.trail.toString();
     const policy = this.#policies.get(key) ?? this.#defaultPolicy;
 

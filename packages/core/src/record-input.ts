@@ -3,6 +3,7 @@ import { ValidationError } from './errors.js';
 import { canonicalJson } from './json/canonical.js';
 import type { JsonObject } from './json/json-value.js';
 import { LosslessNumber } from './json/lossless-number.js';
+import { snapshotJson } from './json/snapshot.js';
 import type { Trail } from './trail.js';
 import type { TrailCache } from './trail-cache.js';
 
@@ -50,10 +51,13 @@ export function prepareInput(input: RecordInput, recordedBy: string, trails: Tra
     throw new ValidationError('input', 'expected an object with trail, verdict, gateType and gateIdentity');
   }
 
-  const detail = input.detail ?? EMPTY_DETAIL;
-  if (typeof detail !== 'object' || detail === null || Array.isArray(detail) || detail instanceof LosslessNumber) {
-    throw new ValidationError('detail', `expected a plain JSON object, got ${Array.isArray(detail) ? 'an array' : typeof detail}`);
+  const given = input.detail ?? EMPTY_DETAIL;
+  if (typeof given !== 'object' || given === null || Array.isArray(given) || given instanceof LosslessNumber) {
+    throw new ValidationError('detail', `expected a plain JSON object, got ${Array.isArray(given) ? 'an array' : typeof given}`);
   }
+  // Hash and store the same frozen copy, so that a getter, a proxy or a later change by the
+  // caller cannot make the stored detail differ from what the hash covers.
+  const detail = given === EMPTY_DETAIL ? EMPTY_DETAIL : (snapshotJson(given, 'detail') as JsonObject);
   const detailJson = canonicalJson(detail, 'detail');
   if (detailJson.length > MAX_DETAIL_BYTES) {
     throw new ValidationError(
@@ -70,7 +74,7 @@ export function prepareInput(input: RecordInput, recordedBy: string, trails: Tra
     gateType: text(input.gateType, 'gateType'),
     gateIdentity: text(input.gateIdentity, 'gateIdentity'),
     reason: input.reason === undefined || input.reason === null ? null : text(input.reason, 'reason'),
-    detail: detail === EMPTY_DETAIL ? EMPTY_DETAIL : (freezeCopy(detail) as JsonObject),
+    detail,
     detailJson,
     recordedBy: input.recordedBy === undefined ? recordedBy : text(input.recordedBy, 'recordedBy'),
   };
@@ -81,21 +85,4 @@ function text(value: unknown, field: string): string {
     throw new ValidationError(field, `expected a string, got ${value === null ? 'null' : typeof value}`);
   }
   return value;
-}
-
-// Runs after canonicalJson accepted the value, so it only meets plain JSON.
-function freezeCopy(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || value instanceof LosslessNumber) return value;
-  if (Array.isArray(value)) return Object.freeze(value.map(freezeCopy));
-
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = freezeCopy((value as Record<string, unknown>)[key]);
-    if (key === '__proto__') {
-      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
-    } else {
-      copy[key] = item;
-    }
-  }
-  return Object.freeze(copy);
 }

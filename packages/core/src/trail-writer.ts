@@ -8,7 +8,9 @@ import { StoreConflictError, type AppendRecord, type Store, type TrailTail } fro
 import { formatWallTs } from './wall-time.js';
 
 /** How often one batch is rebuilt on a fresh tail after another writer moved it. */
-const MAX_CONFLICT_RETRIES = 64;
+const MAX_CONFLICT_RETRIES = 100;
+/** Longest pause, in milliseconds, before a retry; pauses grow from under 1 ms up to this. */
+const MAX_BACKOFF_MS = 20;
 
 interface Draft {
   readonly id: string;
@@ -116,7 +118,12 @@ export class TrailWriter {
       } catch (error) {
         // Whatever happened, the tail this writer remembers may be stale now.
         this.#tail = undefined;
-        if (error instanceof StoreConflictError && attempt < MAX_CONFLICT_RETRIES) continue;
+        if (error instanceof StoreConflictError && attempt < MAX_CONFLICT_RETRIES) {
+          // Writers that keep losing to each other step aside for a random while, so that
+          // one of them gets a turn; the first retries go at once.
+          if (attempt >= 2) await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** (attempt - 2)));
+          continue;
+        }
         for (const pending of batch) pending.reject(error);
         return;
       }
@@ -169,4 +176,8 @@ export class TrailWriter {
     }
     return records;
   }
+}
+
+function pause(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }

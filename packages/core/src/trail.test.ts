@@ -53,3 +53,14 @@ describe('Trail', () => {
     expect(new Trail('a', 'b', 'c').equals(new Trail('a', 'b', 'd'))).toBe(false);
   });
 });
+
+describe('Trail text', () => {
+  it.each(['a\nb', 'a\rb', 'a\u2028b', 'a\u0000b', 'a\u007fb', 'u\ud800', 'u\udc00x'])('rejects the principal %j', (principal) => {
+    expect(() => new Trail('ns', 'src', principal)).toThrow(/control character, a line break or a lone UTF-16 surrogate/);
+    expect(() => Trail.parse(`ns:src@${principal}`)).toThrow(ValidationError);
+  });
+
+  it('accepts astral characters and other Unicode text', () => {
+    expect(new Trail('ns', 'src', 'ü\u{1F600}').toString()).toMatch(/^[^:]+:[^@]+@.+$/);
+  });
+});

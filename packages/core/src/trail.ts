@@ -65,12 +65,23 @@ export class Trail {
   }
 }
 
+// C0 controls, DEL, the line separators a regular expression's "." does not match, and (with the
+// u flag, under which a surrogate pair is one code point) unpaired surrogates.
+const UNREADABLE = /[\u0000-\u001f\u007f\u2028\u2029]|[\uD800-\uDFFF]/u;
+
 function checkPart(part: string, value: unknown, forbidden: string[]): void {
   if (typeof value !== 'string') {
     throw new ValidationError(`trail.${part}`, `expected a string, got ${typeof value}`, 'INVALID_TRAIL');
   }
   if (value.length === 0) {
     throw new ValidationError(`trail.${part}`, 'must not be empty', 'INVALID_TRAIL');
+  }
+  if (UNREADABLE.test(value)) {
+    throw new ValidationError(
+      `trail.${part}`,
+      `${JSON.stringify(value)} contains a control character, a line break or a lone UTF-16 surrogate; other readers of the trail string (a pattern match, a UTF-8 store) would not see it as written`,
+      'INVALID_TRAIL',
+    );
   }
   for (const char of forbidden) {
     if (value.includes(char)) {

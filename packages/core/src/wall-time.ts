@@ -8,8 +8,10 @@ let cachedText = '';
 export function formatWallTs(ts: number): string {
   const millis = Math.floor(ts * 1000);
   if (millis !== cachedMillis) {
+    // Format first: toISOString throws outside its range, and the cache must not move then.
+    const text = new Date(millis).toISOString();
     cachedMillis = millis;
-    cachedText = new Date(millis).toISOString();
+    cachedText = text;
   }
   return cachedText;
 }

@@ -136,3 +136,13 @@ describe('parseIdentity', () => {
     expect(error.message).toContain('got undefined');
   });
 });
+
+describe('identity parts with lone surrogates', () => {
+  it.each(['u\ud800', 'u\udc00', '\ud800x'])('rejects the principal %j', (principal) => {
+    expect(() => checkIdentityParts('ns', 'act', principal, rules)).toThrow(/lone UTF-16 surrogate/);
+  });
+
+  it('accepts a surrogate pair', () => {
+    expect(checkIdentityParts('ns', 'act', 'u\u{1F600}', rules).principal).toBe('u\u{1F600}');
+  });
+});

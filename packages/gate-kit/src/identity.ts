@@ -1,5 +1,7 @@
 // The wire pattern `^[^:]+:[^@]+@.+$` has no `s` flag, so `.` stops at a line terminator.
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+// With the u flag a surrogate pair is one code point, so this matches only unpaired halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
  * Name of an invalid part of a `namespace:<middle>@principal` identity, or `'identity'` when a
@@ -55,6 +57,13 @@ export function checkIdentityPart<Middle extends string>(
       part,
       value,
       `Invalid ${noun} ${part} ${JSON.stringify(value)}: it contains a line break, which the identity pattern does not match. Remove it.`,
+    );
+  }
+  if (LONE_SURROGATE.test(value)) {
+    throw rules.createError(
+      part,
+      value,
+      `Invalid ${noun} ${part} ${JSON.stringify(value)}: it contains a lone UTF-16 surrogate, which UTF-8 stores cannot keep apart from U+FFFD. Use well-formed Unicode text.`,
     );
   }
   return value;

@@ -65,3 +65,13 @@ describe('KeySpace', () => {
     expect(() => new KeySpace(7 as unknown as string)).toThrow(/keyPrefix/);
   });
 });
+
+describe('KeySpace names', () => {
+  it('rejects lone surrogates, which UTF-8 would merge', () => {
+    const keys = new KeySpace('p:');
+    expect(() => keys.trail('a:b@x\ud800')).toThrow(/lone UTF-16 surrogate/);
+    expect(() => keys.actionGate('n:a@u\udc00')).toThrow(/lone UTF-16 surrogate/);
+    expect(() => keys.budgetLedger('n:r@\ud800')).toThrow(/lone UTF-16 surrogate/);
+    expect(keys.trail('a:b@x\u{1F600}').tail).toContain('\u{1F600}');
+  });
+});

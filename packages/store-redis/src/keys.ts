@@ -63,6 +63,7 @@ export class KeySpace {
 
   /** Returns the keys of one trail. */
   trail(trail: string): TrailKeys {
+    checkKeyText(trail, 'trail');
     const base = `${this.prefix}{${trail}}:`;
     return {
       entries: `${base}entries`,
@@ -78,11 +79,13 @@ export class KeySpace {
    * so a gate and a trail with the same name never share a key.
    */
   actionGate(gateKey: string): ActionGateKeys {
+    checkKeyText(gateKey, 'gate');
     return { calls: `${this.prefix}{${gateKey}}:actiongate:calls` };
   }
 
   /** Returns the keys of one budget ledger, by its identity `namespace:resource@principal`, all in one hash tag. */
   budgetLedger(ledgerKey: string): BudgetLedgerKeys {
+    checkKeyText(ledgerKey, 'ledger');
     const base = `${this.prefix}{${ledgerKey}}:budgetgate:`;
     return {
       totals: `${base}totals`,
@@ -90,5 +93,16 @@ export class KeySpace {
       holds: `${base}holds`,
       deadlines: `${base}deadlines`,
     };
+  }
+}
+
+// With the u flag a surrogate pair is one code point, so this matches only unpaired halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+// Redis receives key names as UTF-8, where every lone surrogate turns into U+FFFD, so two
+// different names would share one set of keys.
+function checkKeyText(name: string, kind: string): void {
+  if (LONE_SURROGATE.test(name)) {
+    throw new ValidationError(kind, `${JSON.stringify(name)} contains a lone UTF-16 surrogate, which Redis cannot keep apart from U+FFFD; use well-formed Unicode text`);
   }
 }

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
 import { compareCodePoints, quotePyString } from './escape.js';
 import { LosslessNumber } from './lossless-number.js';
+import { keyPath, PathError, prependPath } from './path-error.js';
 import { formatPyFloat } from './py-float.js';
 
 /** Deepest nesting that canonical JSON accepts; Python's own recursion limit sits near 1,000. */
@@ -29,15 +30,6 @@ export function canonicalJson(value: unknown, field = 'value'): string {
       throw new ValidationError(field + error.path, error.reason, 'INVALID_JSON');
     }
     throw error;
-  }
-}
-
-/** Carries the path of a bad value up the recursion; it is built only on failure. */
-class PathError extends Error {
-  path = '';
-
-  constructor(readonly reason: string) {
-    super(reason);
   }
 }
 
@@ -126,13 +118,4 @@ function writeObject(object: object, ancestors: object[]): string {
     }
   }
   return `${out}}`;
-}
-
-function prependPath(error: unknown, segment: string): unknown {
-  if (error instanceof PathError) error.path = segment + error.path;
-  return error;
-}
-
-function keyPath(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }

@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.js';
 import { formatPyFloat } from './py-float.js';
 
 /** The Python type a JSON number token stands for: `int` has no `.`, `e` or `E`; `float` has one. */
@@ -13,9 +14,17 @@ export class LosslessNumber {
   readonly text: string;
   readonly kind: NumberKind;
 
+  /** @throws {ValidationError} when `text` is not a JSON number token of the given kind. */
   constructor(text: string, kind: NumberKind) {
+    const valid = kind === 'int' ? INT_TOKEN.test(text) : kind === 'float' && (FLOAT_TOKEN.test(text) || NON_FINITE.has(text));
+    if (!valid) {
+      throw new ValidationError('LosslessNumber', `${JSON.stringify(String(text))} is not a JSON ${kind === 'int' ? 'int' : 'float'} token`, 'INVALID_JSON');
+    }
     this.text = text;
     this.kind = kind;
+    // Entries keep LosslessNumbers by reference, so a change after recording would alter a
+    // stored entry behind its hash.
+    Object.freeze(this);
   }
 
   /** The nearest JS number; exact for floats, rounded for ints beyond 2**53. */
@@ -34,6 +43,10 @@ export class LosslessNumber {
 }
 
 const INT_TOKEN = /^-?(0|[1-9][0-9]*)$/;
+// A JSON number with a fraction or an exponent, which Python reads as a float.
+const FLOAT_TOKEN = /^-?(0|[1-9][0-9]*)(\.[0-9]+([eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)$/;
+// The tokens Python's json module writes for non-finite floats.
+const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity']);
 
 /**
  * Marks `value` as a Python float, so canonical JSON writes `5.0` for 5 and `-0.0` for -0.
