@@ -35,7 +35,7 @@ export { checkFilter, matchesFilter, compareEntries, type CheckedFilter } from '
 export { checkAppend } from './append-check.js';
 export { systemClock, type Clock } from './clock.js';
 export { canonicalJson, MAX_JSON_DEPTH } from './json/canonical.js';
-export { parseLosslessJson, JsonSyntaxError } from './json/parse.js';
+export { parseLosslessJson, JsonSyntaxError, MAX_PARSE_DEPTH } from './json/parse.js';
 export { LosslessNumber, pyFloat, pyInt, type NumberKind } from './json/lossless-number.js';
 export { formatPyFloat } from './json/py-float.js';
 export { quotePyString, compareCodePoints } from './json/escape.js';

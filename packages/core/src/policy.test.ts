@@ -41,3 +41,10 @@ describe('auditPolicy', () => {
     }
   });
 });
+
+describe('auditPolicy options', () => {
+  it('ignores options inherited from a prototype', () => {
+    const options = Object.create({ mode: 'SOFT' }) as Record<string, unknown>;
+    expect(auditPolicy(options).mode).toBe('HARD');
+  });
+});

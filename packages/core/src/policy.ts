@@ -38,16 +38,20 @@ export function auditPolicy(options: Partial<AuditPolicy> = {}): AuditPolicy {
     }
   }
 
-  const retention = options.retentionSeconds ?? null;
+  // Only own properties count: an option inherited from a prototype is not one the caller gave.
+  const own = <K extends keyof AuditPolicy>(key: K): AuditPolicy[K] | undefined =>
+    Object.prototype.hasOwnProperty.call(options, key) ? options[key] : undefined;
+
+  const retention = own('retentionSeconds') ?? null;
   if (retention !== null && !(typeof retention === 'number' && Number.isFinite(retention) && retention > 0)) {
     throw new ValidationError('policy.retentionSeconds', `expected a positive number of seconds or null, got ${String(retention)}`);
   }
 
   return Object.freeze({
-    mode: assertEnum(Mode, options.mode ?? DEFAULT_POLICY.mode, 'policy.mode'),
-    onStoreError: assertEnum(OnStoreError, options.onStoreError ?? DEFAULT_POLICY.onStoreError, 'policy.onStoreError'),
-    minSeverity: assertEnum(Severity, options.minSeverity ?? DEFAULT_POLICY.minSeverity, 'policy.minSeverity'),
+    mode: assertEnum(Mode, own('mode') ?? DEFAULT_POLICY.mode, 'policy.mode'),
+    onStoreError: assertEnum(OnStoreError, own('onStoreError') ?? DEFAULT_POLICY.onStoreError, 'policy.onStoreError'),
+    minSeverity: assertEnum(Severity, own('minSeverity') ?? DEFAULT_POLICY.minSeverity, 'policy.minSeverity'),
     retentionSeconds: retention,
-    integrity: assertEnum(Integrity, options.integrity ?? DEFAULT_POLICY.integrity, 'policy.integrity'),
+    integrity: assertEnum(Integrity, own('integrity') ?? DEFAULT_POLICY.integrity, 'policy.integrity'),
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical.js';
 import { LosslessNumber } from './lossless-number.js';
-import { JsonSyntaxError, parseLosslessJson } from './parse.js';
+import { JsonSyntaxError, MAX_PARSE_DEPTH, parseLosslessJson } from './parse.js';
 
 describe('parseLosslessJson', () => {
   it('keeps number spellings that JSON.parse loses', () => {
@@ -41,5 +41,14 @@ describe('parseLosslessJson', () => {
       expect((error as JsonSyntaxError).line).toBe(line);
       expect((error as JsonSyntaxError).column).toBe(column);
     }
+  });
+});
+
+describe('parseLosslessJson depth', () => {
+  it('rejects nesting deeper than MAX_PARSE_DEPTH with a syntax error', () => {
+    const deep = `${'['.repeat(MAX_PARSE_DEPTH + 2)}${']'.repeat(MAX_PARSE_DEPTH + 2)}`;
+    expect(() => parseLosslessJson(deep)).toThrow(JsonSyntaxError);
+    const fine = `${'['.repeat(500)}${']'.repeat(500)}`;
+    expect(() => parseLosslessJson(fine)).not.toThrow();
   });
 });

@@ -15,6 +15,12 @@ export class JsonSyntaxError extends AuditgateError {
   }
 }
 
+/**
+ * Deepest nesting the parser reads. Python's json module stops near 1,000 levels (its recursion
+ * limit), and a deeper document would overflow the JS stack of later recursive steps.
+ */
+export const MAX_PARSE_DEPTH = 1000;
+
 const NUMBER_TOKEN = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 
 const ESCAPES: Record<string, string> = {
@@ -68,7 +74,7 @@ class Parser {
   }
 
   readValue(depth: number): JsonValue {
-    if (depth > 10_000) this.fail('nesting is too deep');
+    if (depth > MAX_PARSE_DEPTH) this.fail(`nesting is deeper than ${MAX_PARSE_DEPTH} levels`);
     const char = this.text[this.offset];
     switch (char) {
       case '{':
@@ -95,7 +101,7 @@ class Parser {
   }
 
   private readLiteral<T extends JsonValue>(word: string, value: T): T {
-    if (!this.text.startsWith(word, this.offset)) this.fail(`expected ${word}`);
+    if (!this.text.startsWith(word, this.offset)) this.fail(`expected a JSON value, found ${this.#excerpt()}`);
     this.offset += word.length;
     return value;
   }
@@ -108,7 +114,7 @@ class Parser {
 
     NUMBER_TOKEN.lastIndex = this.offset;
     const match = NUMBER_TOKEN.exec(this.text);
-    if (match === null) this.fail('expected a JSON value');
+    if (match === null) this.fail(`expected a JSON value, found ${this.#excerpt()}`);
     const token = match[0];
     this.offset += token.length;
 
@@ -164,6 +170,12 @@ class Parser {
       out += decoded;
       offset += 2;
     }
+  }
+
+  // A short, quoted piece of the input at the current offset, for messages.
+  #excerpt(): string {
+    const piece = this.text.slice(this.offset, this.offset + 12);
+    return JSON.stringify(piece.length < 12 ? piece : `${piece}…`);
   }
 
   private failInString(offset: number): never {
