@@ -30,6 +30,11 @@ export interface EngineOptions {
 /** Latest ts a clock may return: 1e11 seconds is about the year 5138, far beyond any real clock. */
 const MAX_CLOCK_SECONDS = 1e11;
 
+// A broken clock is a configuration error, not a store failure: it rejects the record outright.
+function isClockError(error: unknown): boolean {
+  return error instanceof ValidationError && error.code === 'INVALID_CLOCK';
+}
+
 function toClock(clock: EngineOptions['clock']): Clock {
   let read: Clock;
   if (clock === undefined) read = systemClock;
@@ -234,8 +239,6 @@ export class Engine {
   #write(input: RecordInput): Decision | Promise<Decision> {
     if (this.#closed) throw new ValidationError('engine', 'the engine is closed; create a new Engine to record more', 'ENGINE_CLOSED');
     const prepared = prepareInput(input, this.#recordedBy, this.#trails);
-    // Checked here, so that a broken clock rejects the record instead of failing the trail's batch.
-    this.#clock();
     const key = prepared.trail.toString();
     const policy = this.#policies.get(key) ?? this.#defaultPolicy;
 
@@ -253,12 +256,16 @@ export class Engine {
     try {
       written = writer.write(prepared, policy);
     } catch (error) {
+      if (isClockError(error)) throw error;
       return this.#dropped(prepared.trail, policy, error);
     }
     if (written instanceof Promise) {
       return written.then(
         (entry) => this.#recorded(prepared.trail, policy, entry),
-        (error: unknown) => this.#dropped(prepared.trail, policy, error),
+        (error: unknown) => {
+          if (isClockError(error)) throw error;
+          return this.#dropped(prepared.trail, policy, error);
+        },
       );
     }
     return this.#recorded(prepared.trail, policy, written);
