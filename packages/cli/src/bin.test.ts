@@ -41,10 +41,37 @@ describe('the built auditgate command', () => {
   });
 
   it('exits 2 for unreadable input', () => {
-    const result = auditgate('verify', files.write('broken.jsonl', `${lines[0]!}\n{"trail"`));
+    const result = auditgate('verify', files.write('broken.jsonl', `{"trail": }\n${lines[0]!}`));
 
-    expect(result.stderr).toContain('broken.jsonl:2:9: line 2 is not valid JSON');
+    expect(result.stderr).toContain('broken.jsonl:1:11: line 1 is not valid JSON');
     expect(result.status).toBe(2);
+  });
+
+  it('exits 1 for a broken line after the first', () => {
+    const result = auditgate('verify', files.write('broken-later.jsonl', `${lines[0]!}\n{"trail"\n${lines[1]!}`));
+
+    expect(result.stdout).toContain('broken-later.jsonl:2: malformed: line is not valid JSON at column 9');
+    expect(result.status).toBe(1);
+  });
+
+  it('reports deep nesting without a stack trace', () => {
+    const deep = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+    const later = auditgate('verify', files.write('deep.jsonl', `${lines[0]!}\n${deep}\n${lines[1]!}`));
+    const first = auditgate('verify', files.write('deep-first.jsonl', `${deep}\n${lines[0]!}`));
+
+    expect(later.stdout).toContain('deep.jsonl:2: malformed: ');
+    expect(later.stderr).toBe('');
+    expect(later.status).toBe(1);
+    expect(first.stderr).toMatch(/^auditgate verify: \S*deep-first\.jsonl(:\d+:\d+)?: invalid JSON: .*deep/);
+    expect(first.stderr).not.toContain('unexpected error');
+    expect(first.status).toBe(2);
+  });
+
+  it('prints its version', () => {
+    const result = auditgate('--version');
+
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
+    expect(result.status).toBe(0);
   });
 
   it('exits 2 for a usage error', () => {

@@ -1,3 +1,4 @@
+import { AuditgateError } from '@auditgate/core';
 import { wantsJson } from './args.js';
 import type { Command } from './commands/command.js';
 import { checkProofCommand } from './commands/check-proof.js';
@@ -10,6 +11,7 @@ import { verifyCommand } from './commands/verify.js';
 import { CheckFailedError, ExitCode, InputError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { defaultStoreRegistry } from './stores/registry.js';
+import { CLI_VERSION } from './version.js';
 
 const COMMANDS: readonly Command[] = [verifyCommand, hashCommand, queryCommand, exportCommand, keygenCommand, proveCommand, checkProofCommand];
 
@@ -23,6 +25,7 @@ Commands:
 ${commands}
 
 Every command accepts --help and --json. Run 'auditgate <command> --help' for its flags.
+'auditgate --version' prints the version of this package.
 
 Exit status: 0 success (for verify: the log is valid), 1 a check failed (verify found the
 log invalid, prove found no proof, check-proof rejected the proof), 2 bad usage or unreadable
@@ -54,6 +57,10 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     return ExitCode.OK;
   }
   if (name === 'help') return printHelp(args[0], cli);
+  if (name === '--version' || name === '-V') {
+    cli.stdout.write(`${CLI_VERSION}\n`);
+    return ExitCode.OK;
+  }
 
   const command = COMMANDS.find((candidate) => candidate.name === name);
   try {
@@ -77,10 +84,12 @@ function printHelp(name: string | undefined, io: CliIo): ExitCode {
   return ExitCode.OK;
 }
 
-// Usage and input errors and failed checks are expected and get one line. Anything else is a bug
-// in the command, so it gets its stack for the bug report.
+// Every AuditgateError is expected and gets one line: usage and input errors, failed checks, and
+// the typed errors of the packages the commands use, such as a corrupt store file. Those others
+// carry their code in the line. Anything else is a bug in the command, so it gets its stack
+// for the bug report.
 function reportError(error: unknown, command: string | null, json: boolean, io: CliIo): ExitCode {
-  const expected = error instanceof UsageError || error instanceof InputError || error instanceof CheckFailedError;
+  const expected = error instanceof AuditgateError;
   const message = error instanceof Error ? error.message : String(error);
   if (json) {
     const code = expected ? error.code : 'INTERNAL_ERROR';
@@ -92,8 +101,10 @@ function reportError(error: unknown, command: string | null, json: boolean, io: 
     const helpCommand = error.command ?? command;
     const hint = helpCommand === null ? "Run 'auditgate --help' for usage." : `Run 'auditgate ${helpCommand} --help' for usage.`;
     io.stderr.write(`${prefix}: ${message}\n${hint}\n`);
-  } else if (expected) {
+  } else if (error instanceof InputError || error instanceof CheckFailedError) {
     io.stderr.write(`${prefix}: ${message}\n`);
+  } else if (expected) {
+    io.stderr.write(`${prefix}: ${error.code}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   } else {
     const stack = error instanceof Error && error.stack !== undefined ? error.stack : message;
     io.stderr.write(`${prefix}: unexpected error, please report it: ${stack}\n`);

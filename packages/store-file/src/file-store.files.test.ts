@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { serializeEntry } from '@auditgate/core';
 import { awkwardDetail, buildRecords, entriesOf, tailOf } from '@auditgate/store-conformance';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,62 @@ describe('FileStore files', () => {
     await reopened.append(TRAIL, next);
     await reopened.close();
     expect(await readFile(path, 'latin1')).toBe(`${complete}${serializeEntry(next[0]!.entry)}\n`);
+  });
+
+  it('keeps a whole last line that lost its newline', async () => {
+    const store = await FileStore.open(directory());
+    const records = buildRecords(TRAIL, 3);
+    await store.append(TRAIL, records);
+    await store.close();
+    const path = entriesPath(directory(), TRAIL);
+    const complete = await readFile(path, 'latin1');
+    await truncate(path, complete.length - 1);
+
+    const reopened = await FileStore.open(directory());
+    expect(await reopened.tail(TRAIL)).toEqual(tailOf(records));
+    expect(await reopened.count({ trail: TRAIL })).toBe(3);
+    expect(await readFile(path, 'latin1')).toBe(complete);
+
+    const next = buildRecords(TRAIL, 1, { after: tailOf(records) });
+    await reopened.append(TRAIL, next);
+    await reopened.close();
+    expect(await readFile(path, 'latin1')).toBe(`${complete}${serializeEntry(next[0]!.entry)}\n`);
+  });
+
+  it('read-only store keeps a whole last line and leaves the file', async () => {
+    const store = await FileStore.open(directory());
+    const records = buildRecords(TRAIL, 2);
+    await store.append(TRAIL, records);
+    await store.close();
+    const path = entriesPath(directory(), TRAIL);
+    const size = (await stat(path)).size - 1;
+    await truncate(path, size);
+
+    const reader = await FileStore.open(directory(), { readOnly: true });
+
+    expect(await reader.tail(TRAIL)).toEqual(tailOf(records));
+    expect((await stat(path)).size).toBe(size);
+    await reader.close();
+  });
+
+  it.each([
+    ['repeats the last entry', (lines: string[]) => lines[1]!],
+    ['skips a sequence', (lines: string[]) => lines[3]!],
+    ['names another prev_hash', (lines: string[]) => lines[2]!.replace(/"prev_hash":"[0-9a-f]{64}"/, `"prev_hash":"${'0'.repeat(64)}"`)],
+    ['goes back in ts', (lines: string[]) => lines[2]!.replace('"ts":1002.0', '"ts":999.0')],
+    ['belongs to another trail', (lines: string[]) => lines[2]!.replace(`"trail":"${TRAIL}"`, '"trail":"billing:actiongate@user:43"')],
+  ])('cuts a whole last line that %s', async (_name, last) => {
+    const lines = entriesOf(buildRecords(TRAIL, 4)).map((entry) => serializeEntry(entry));
+    const complete = `${lines[0]}\n${lines[1]}\n`;
+    const unterminated = last(lines);
+    expect(unterminated).not.toBe(lines[2]);
+    await writeFile(entriesPath(directory(), TRAIL), `${complete}${unterminated}`, 'latin1');
+
+    const store = await FileStore.open(directory());
+
+    expect((await store.tail(TRAIL))?.sequence).toBe(1);
+    expect(await readFile(entriesPath(directory(), TRAIL), 'latin1')).toBe(complete);
+    await store.close();
   });
 
   it('read-only store skips a torn line but leaves it', async () => {

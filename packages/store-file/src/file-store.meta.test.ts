@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, rename, rmdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rmdir, truncate, writeFile } from 'node:fs/promises';
 import { serializeEntry, StoreConflictError } from '@auditgate/core';
 import { buildRecords, entriesOf, findChainBreaks, tailOf } from '@auditgate/store-conformance';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,42 @@ describe('FileStore prune and meta files', () => {
     await reopened.append(TRAIL, buildRecords(TRAIL, 1, { after: tailOf(records) }));
     expect(await reopened.prune(TRAIL, 125)).toBe(1);
     expect((await reopened.query({ trail: TRAIL })).map((entry) => entry.sequence)).toEqual([3, 4]);
+    await reopened.close();
+  });
+
+  it('keeps an anchor line that lost its newline', async () => {
+    const store = await FileStore.open(directory());
+    const records = buildRecords(TRAIL, 3, { ts: 100, tsStep: 10 });
+    await store.append(TRAIL, records);
+    await store.prune(TRAIL, 1000);
+    await store.close();
+    const path = metaPath(directory(), TRAIL);
+    const meta = await readFile(path, 'utf8');
+    await truncate(path, Buffer.byteLength(meta) - 1);
+
+    const reopened = await FileStore.open(directory());
+
+    expect(await reopened.anchor(TRAIL)).toEqual(tailOf(records));
+    expect(await reopened.tail(TRAIL)).toEqual(tailOf(records));
+    expect(await readFile(path, 'utf8')).toBe(meta);
+    await reopened.close();
+  });
+
+  it('keeps an ids line that lost its newline', async () => {
+    const store = await FileStore.open(directory());
+    const records = buildRecords(TRAIL, 2);
+    await store.append(TRAIL, records);
+    await store.close();
+    const path = metaPath(directory(), TRAIL);
+    const meta = await readFile(path, 'utf8');
+    await truncate(path, Buffer.byteLength(meta) - 1);
+
+    const reopened = await FileStore.open(directory());
+    // A retry of a stored record is skipped only while its id is known.
+    await reopened.append(TRAIL, records.slice(1));
+
+    expect(await reopened.count({ trail: TRAIL })).toBe(2);
+    expect(await readFile(path, 'utf8')).toBe(meta);
     await reopened.close();
   });
 

@@ -16,8 +16,13 @@ export interface LineFile {
   readonly offsets: number[];
   /** Bytes up to and including the last newline. */
   readonly completeBytes: number;
-  /** Bytes after the last newline: a line whose write was cut off. */
+  /**
+   * Bytes after the last newline: a line whose write was cut off, or a complete line that lost
+   * only its newline. The loader decides which of the two it is.
+   */
   readonly tornBytes: number;
+  /** The text after the last newline, decoded as UTF-8; empty when the file ends with a newline. */
+  readonly unterminated: string;
 }
 
 /** Reads a file as newline-terminated UTF-8 lines; returns null when the file does not exist. */
@@ -38,7 +43,7 @@ export async function readLineFile(path: string): Promise<LineFile | null> {
     offsets.push(start);
     start = end + 1;
   }
-  return { lines, offsets, completeBytes: start, tornBytes: bytes.length - start };
+  return { lines, offsets, completeBytes: start, tornBytes: bytes.length - start, unterminated: bytes.toString('utf8', start) };
 }
 
 /** Reads `length` bytes of a file from `position`. */

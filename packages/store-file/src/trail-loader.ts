@@ -1,8 +1,9 @@
 import { entryFromWire, parseLosslessJson, type AuditEntry } from '@auditgate/core';
 import { FileStoreCorruptError } from './errors.js';
-import { readLineFile, truncateFile, type Durability, type LineFile } from './files.js';
+import { readLineFile, type Durability, type LineFile } from './files.js';
+import { readUnterminatedEntry, settleLastLine } from './last-line.js';
 import { TrailIndex, type IdPair } from './trail-index.js';
-import { parseMeta } from './trail-meta.js';
+import { isMetaRecord, parseMeta } from './trail-meta.js';
 
 /** The two files of one trail. */
 export interface TrailPaths {
@@ -18,9 +19,14 @@ export interface LoadOptions {
 }
 
 /**
- * Reads one trail's files into a {@link TrailIndex}. A torn last line, left by a process killed
- * mid-write, is never indexed, and the writer cuts it off the file. Entries at or below the
- * anchor are skipped: a prune that stopped after recording its anchor left them behind.
+ * Reads one trail's files into a {@link TrailIndex}. Entries at or below the anchor are skipped:
+ * a prune that stopped after recording its anchor left them behind.
+ *
+ * A file's last line without its newline is kept when it is whole. In the entries file, that is
+ * an entry that continues the tail as an append would, and in the meta file a meta record. The
+ * writer then appends the missing newline. Otherwise the line is torn, left by a process killed
+ * mid-write: it is never indexed, and the writer cuts it off the file. A read-only store
+ * changes neither file.
  *
  * @throws {FileStoreCorruptError} on a complete line that is not a valid entry of this trail, or
  *   on entries that do not continue one another (sequence gap, ts going back) or the anchor.
@@ -33,26 +39,45 @@ export async function loadTrail(trail: string, paths: TrailPaths, options: LoadO
   const entryFile = await readLineFile(paths.entries);
   if (entryFile === null) return index;
   const metaFile = await readLineFile(paths.meta);
-  if (options.repair) {
-    await cutTornLine(paths.entries, entryFile, options.durability);
-    if (metaFile !== null) await cutTornLine(paths.meta, metaFile, options.durability);
-  }
 
-  const meta = parseMeta(metaFile, paths.meta);
+  const keepMetaLine = metaFile !== null && metaFile.tornBytes > 0 && isMetaRecord(metaFile.unterminated);
+  const metaLines = metaFile === null ? [] : [...metaFile.lines];
+  let metaBytes = metaFile?.completeBytes ?? 0;
+  if (keepMetaLine) {
+    metaLines.push(metaFile.unterminated);
+    metaBytes += metaFile.tornBytes + 1;
+  }
+  const meta = parseMeta(metaLines, paths.meta);
   index.fileExists = true;
   index.anchor = meta.anchor;
-  index.metaBytes = metaFile?.completeBytes ?? 0;
+  index.metaBytes = metaBytes;
   index.metaIdCount = meta.ids.length;
-  index.entryBytes = entryFile.completeBytes;
 
   readEntries(index, entryFile, paths.entries);
   index.tail = index.tail ?? meta.anchor;
+  index.entryBytes = entryFile.completeBytes;
+  const keepEntryLine = entryFile.tornBytes > 0 && addUnterminatedEntry(index, entryFile);
+
+  // Only after every line was read: a corrupt file is left as it is, for the person who repairs it.
+  if (options.repair) {
+    await settleLastLine(paths.entries, entryFile, keepEntryLine, options.durability);
+    if (metaFile !== null) await settleLastLine(paths.meta, metaFile, keepMetaLine, options.durability);
+  }
   index.rememberIds(storedIds(meta.ids, index));
   return index;
 }
 
-async function cutTornLine(path: string, file: LineFile, durability: Durability): Promise<void> {
-  if (file.tornBytes > 0) await truncateFile(path, file.completeBytes, durability);
+// Returns whether the unterminated line is a whole entry to keep. Its size counts the newline
+// the writer appends, which a read-only store never writes but also never needs.
+function addUnterminatedEntry(index: TrailIndex, file: LineFile): boolean {
+  const entry = readUnterminatedEntry(index, file.unterminated);
+  if (entry === null) return false;
+  if (entry === 'pruned') {
+    index.entryBytes += file.tornBytes + 1;
+    return true;
+  }
+  index.addEntries([deepFreeze(entry)], [file.tornBytes + 1]);
+  return true;
 }
 
 function readEntries(index: TrailIndex, file: LineFile, path: string): void {

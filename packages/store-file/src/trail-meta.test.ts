@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FileStoreCorruptError } from './errors.js';
-import type { LineFile } from './files.js';
-import { anchorLine, idsLine, parseMeta } from './trail-meta.js';
+import { anchorLine, idsLine, isMetaRecord, parseMeta } from './trail-meta.js';
 
-function file(text: string): LineFile {
-  const lines = text.split('\n').slice(0, -1);
-  return { lines, offsets: [], completeBytes: text.length, tornBytes: 0 };
+// The complete lines of a meta file's text, which ends with a newline.
+function linesOf(text: string): string[] {
+  return text.split('\n').slice(0, -1);
 }
 
 describe('trail meta file', () => {
@@ -16,14 +15,14 @@ describe('trail meta file', () => {
       idsLine([[2, 'c']]) +
       anchorLine({ sequence: 1, entryHash: 'f'.repeat(64), ts: 1000.5 });
 
-    expect(parseMeta(file(text), 'x.meta')).toEqual({
+    expect(parseMeta(linesOf(text), 'x.meta')).toEqual({
       anchor: { sequence: 1, entryHash: 'f'.repeat(64), ts: 1000.5 },
       ids: [[0, 'a'], [1, 'b'], [2, 'c']],
     });
   });
 
   it('missing file has no anchor and no ids', () => {
-    expect(parseMeta(null, 'x.meta')).toEqual({ anchor: null, ids: [] });
+    expect(parseMeta([], 'x.meta')).toEqual({ anchor: null, ids: [] });
   });
 
   it.each([
@@ -37,7 +36,7 @@ describe('trail meta file', () => {
   ])('rejects %s with its line number', (_name, line) => {
     let caught: unknown;
     try {
-      parseMeta(file(`${idsLine([[0, 'a']])}${line}\n`), 'x.meta');
+      parseMeta(linesOf(`${idsLine([[0, 'a']])}${line}\n`), 'x.meta');
     } catch (error) {
       caught = error;
     }
@@ -45,5 +44,13 @@ describe('trail meta file', () => {
     expect(caught).toBeInstanceOf(FileStoreCorruptError);
     expect((caught as FileStoreCorruptError).line).toBe(2);
     expect((caught as FileStoreCorruptError).file).toBe('x.meta');
+  });
+
+  it('isMetaRecord on whole and torn lines', () => {
+    expect(isMetaRecord(idsLine([[0, 'a']]).trimEnd())).toBe(true);
+    expect(isMetaRecord(anchorLine({ sequence: 0, entryHash: null, ts: 1000 }).trimEnd())).toBe(true);
+    expect(isMetaRecord('{"ids":[[0,"a"]')).toBe(false);
+    expect(isMetaRecord('{"tail":1}')).toBe(false);
+    expect(isMetaRecord('')).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
 import type { TrailAnchor } from '@auditgate/core';
 import { FileStoreCorruptError } from './errors.js';
-import type { LineFile } from './files.js';
 import type { IdPair } from './trail-index.js';
 
 /**
@@ -27,38 +26,57 @@ export function anchorLine(anchor: TrailAnchor): string {
   return `${JSON.stringify({ anchor: { sequence: anchor.sequence, entry_hash: anchor.entryHash, ts: anchor.ts } })}\n`;
 }
 
+/** One line of a meta file, read. */
+type MetaRecord = { readonly ids: IdPair[] } | { readonly anchor: TrailAnchor };
+
+/** The reason a line is not a meta record. */
+interface MetaProblem {
+  readonly problem: string;
+  readonly cause?: unknown;
+}
+
 /**
- * Reads the complete lines of a meta file.
+ * Reads the lines of a meta file, in file order.
  *
  * @throws {FileStoreCorruptError} naming the first line that is not a meta record.
  */
-export function parseMeta(file: LineFile | null, path: string): TrailMeta {
+export function parseMeta(lines: readonly string[], path: string): TrailMeta {
   let anchor: TrailAnchor | null = null;
   const ids: IdPair[] = [];
 
-  for (const [index, line] of (file?.lines ?? []).entries()) {
-    const fail = (problem: string): never => {
-      throw new FileStoreCorruptError(path, index + 1, problem);
-    };
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      throw new FileStoreCorruptError(path, index + 1, 'the line is not JSON', { cause: error });
-    }
-    if (typeof record !== 'object' || record === null) fail('expected a JSON object');
-
-    const { ids: pairs, anchor: found } = record as { ids?: unknown; anchor?: unknown };
-    if (pairs !== undefined) {
-      if (!Array.isArray(pairs) || !pairs.every(isIdPair)) fail('expected "ids" to be a list of [sequence, id] pairs');
-      ids.push(...(pairs as IdPair[]));
-    } else if (found !== undefined) {
-      anchor = readAnchor(found) ?? fail('expected "anchor" to have a sequence, an entry_hash and a ts');
-    } else {
-      fail('expected an "ids" or an "anchor" record');
-    }
+  for (const [index, line] of lines.entries()) {
+    const record = readMetaRecord(line);
+    if ('problem' in record) throw new FileStoreCorruptError(path, index + 1, record.problem, { cause: record.cause });
+    if ('ids' in record) ids.push(...record.ids);
+    else anchor = record.anchor;
   }
   return { anchor, ids };
+}
+
+/** Returns whether `line` is a whole meta record, for a last line that lost its newline. */
+export function isMetaRecord(line: string): boolean {
+  return !('problem' in readMetaRecord(line));
+}
+
+function readMetaRecord(line: string): MetaRecord | MetaProblem {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    return { problem: 'the line is not JSON', cause: error };
+  }
+  if (typeof record !== 'object' || record === null) return { problem: 'expected a JSON object' };
+
+  const { ids: pairs, anchor: found } = record as { ids?: unknown; anchor?: unknown };
+  if (pairs !== undefined) {
+    if (!Array.isArray(pairs) || !pairs.every(isIdPair)) return { problem: 'expected "ids" to be a list of [sequence, id] pairs' };
+    return { ids: pairs as IdPair[] };
+  }
+  if (found !== undefined) {
+    const anchor = readAnchor(found);
+    return anchor === null ? { problem: 'expected "anchor" to have a sequence, an entry_hash and a ts' } : { anchor };
+  }
+  return { problem: 'expected an "ids" or an "anchor" record' };
 }
 
 function isIdPair(value: unknown): boolean {

@@ -2,6 +2,7 @@ import { parseCommandArgs } from '../args.js';
 import { loadKeyring, readCheckpointInputs } from '../checkpoints/checkpoint-inputs.js';
 import { CheckFailedError, ExitCode, InputError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { countOf } from '../output/plural.js';
 import { styleFor, type Style } from '../output/style.js';
 import { checkBundle, type CheckedProof } from '../proofs/check-bundle.js';
 import { INCLUSION_PROOF_TYPE, parseBundle } from '../proofs/proof-bundle.js';
@@ -83,7 +84,7 @@ function describe(checked: CheckedProof, style: Style): string {
   if (checked.type === 'inclusion') {
     return (
       `${style.green('VALID')}: entry ${checked.sequence} of trail ${checked.trail} is leaf ${checked.sequence} of the tree of ` +
-      `${checked.treeSize} entries whose root ${checked.root} is signed by key ${checked.keyId}\n`
+      `${countOf(checked.treeSize, 'entry', 'entries')} whose root ${checked.root} is signed by key ${checked.keyId}\n`
     );
   }
   return (

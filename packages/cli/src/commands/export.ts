@@ -3,6 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { EntryOutput, entryFormat } from '../output/entry-output.js';
+import { countOf } from '../output/plural.js';
 import { Progress } from '../output/progress.js';
 import type { Command } from './command.js';
 import { reportWritten, storeSchemesHelp } from './store-output.js';
@@ -86,7 +87,7 @@ async function exportTrails(store: Store, output: EntryOutput, progress: Progres
       for (let offset = 0; ; offset += PAGE_SIZE) {
         const page = await store.query({ trail, offset, limit: PAGE_SIZE });
         for (const entry of page) await output.add(entry);
-        progress.update(() => `exporting trail ${index + 1} of ${trails.length}: ${output.count.toLocaleString('en-US')} entries written`);
+        progress.update(() => `exporting trail ${index + 1} of ${trails.length}: ${countOf(output.count, 'entry', 'entries')} written`);
         if (page.length < PAGE_SIZE) break;
       }
     }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { serializeEntry } from '@auditgate/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordLog, tempFiles } from '../testing/logs.js';
@@ -17,16 +18,17 @@ describe('verify on unreadable input', () => {
 
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`auditgate verify: ${path}:1:1: invalid JSON: expected a JSON value`);
+    expect(result.stderr).toContain(`auditgate verify: ${path}:1:1: invalid JSON: expected a JSON value, found "audit entrie`);
   });
 
-  it('names the broken line of JSON Lines', async () => {
+  it('reports a broken later line of JSON Lines as a finding', async () => {
     const broken = [...lines.slice(0, 2), lines[2]!.slice(0, 40), lines[3]!];
     const path = files.write('broken.jsonl', broken.join('\n'));
     const result = await runCli(['verify', path]);
 
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`${path}:3:\\d+: line 3 is not valid JSON: `));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`${path}:3: malformed: line is not valid JSON at column \\d+: `));
   });
 
   it('names a broken first line of JSON Lines', async () => {
@@ -120,6 +122,14 @@ describe('command-line usage errors', () => {
       expect(result.stdout).toContain('Example:');
       expect(result.stdout).toContain('--json');
     }
+  });
+
+  it('prints the version', async () => {
+    const result = await runCli(['--version']);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${version}\n`);
   });
 
   it('prints the top-level help on stderr without a command', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLosslessJson, serializeEntry, type AuditEntry } from '@auditgate/core';
+import { AuditgateError, parseLosslessJson, serializeEntry, type AuditEntry } from '@auditgate/core';
 import { MemoryStore } from '@auditgate/store-memory';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StoreRegistry, defaultStoreRegistry } from '../stores/registry.js';
@@ -45,6 +45,14 @@ describe('query', () => {
     const expected = log.filter((entry) => entry.ts >= after && entry.gateType === 'rulegate').slice(1, 2);
 
     expect(jsonLines(result.stdout)).toEqual(expected.map(serializeEntry));
+  });
+
+  it('starts a trail at --from-sequence', async () => {
+    const result = await runCli(['query', '--store', 'test:', '--trail', BILLING, '--from-sequence', '1'], { stores });
+
+    expect(result.status).toBe(0);
+    expect(jsonLines(result.stdout)).toEqual(log.filter((entry) => entry.trail === BILLING && entry.sequence >= 1).map(serializeEntry));
+    expect(jsonLines(result.stdout)).toHaveLength(2);
   });
 
   it('accepts an ISO 8601 date for --before', async () => {
@@ -169,6 +177,40 @@ describe('store URLs', () => {
 
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('auditgate query: --store down://127.0.0.1:1: cannot open the store: connection refused\n');
+  });
+
+  it.each([
+    ['a database that is not a number', 'redis://127.0.0.1:1/audit', 'names database "audit"'],
+    ['query parameters', 'redis://127.0.0.1:1/0?keyPrefix=x', 'has query parameters'],
+  ])('rejects a Redis URL with %s before connecting', async (_name, url, message) => {
+    const result = await runCli(['export', '--store', url]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`auditgate export: --store ${url}: cannot open the store: `);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('reports a typed error of a store with its code', async () => {
+    class StoreBrokeError extends AuditgateError {}
+    const broken = new StoreRegistry().register('broken', () => {
+      const store = new MemoryStore();
+      store.query = () => Promise.reject(new StoreBrokeError('STORE_BROKE', 'the index is gone;\n  rebuild it'));
+      return store;
+    });
+    const text = await runCli(['query', '--store', 'broken:'], { stores: broken });
+    const json = await runCli(['query', '--store', 'broken:', '--json'], { stores: broken });
+
+    expect(text.status).toBe(2);
+    expect(text.stderr).toBe('auditgate query: STORE_BROKE: the index is gone; rebuild it\n');
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'STORE_BROKE', message: 'the index is gone;\n  rebuild it' } });
+  });
+
+  it('lists every default scheme in the help', async () => {
+    const result = await runCli(['query', '--help']);
+
+    for (const scheme of ['file:', 'redis:', 'rediss:']) expect(result.stdout).toContain(`  ${scheme}`);
+    expect(result.stdout).toContain('no query parameters');
   });
 
   it('lists the registered schemes in the help', async () => {

@@ -1,5 +1,6 @@
 import type { CliIo } from '../io.js';
 import type { EntryFormat } from '../output/entry-output.js';
+import { countOf } from '../output/plural.js';
 
 /** The contents of an `--out` file that a command wrote. */
 export interface WrittenSummary {
@@ -19,7 +20,7 @@ export function reportWritten(io: CliIo, json: boolean, summary: WrittenSummary)
     return;
   }
   const format = summary.format === 'json' ? 'a JSON array' : 'JSON Lines';
-  io.stderr.write(`wrote ${summary.entries} entries of ${summary.trails} trails to ${summary.out} as ${format}\n`);
+  io.stderr.write(`wrote ${countOf(summary.entries, 'entry', 'entries')} of ${countOf(summary.trails, 'trail', 'trails')} to ${summary.out} as ${format}\n`);
 }
 
 /** Lists the store URL schemes this build of the command can open, for help text. */

@@ -40,15 +40,16 @@ export function parseMaxFindings(text: string | undefined): number {
 }
 
 /**
- * Parses `--require-integrity LEVEL`, in any letter case.
+ * Parses `--require-integrity LEVEL`, in any letter case. NONE is rejected, because requiring no
+ * integrity checks nothing: without the flag, a trail without hashes is already accepted.
  *
- * @throws {UsageError} when LEVEL is not NONE, HASH or CHAIN.
+ * @throws {UsageError} when LEVEL is not HASH or CHAIN.
  */
 export function parseIntegrity(text: string | undefined): Integrity | undefined {
   if (text === undefined) return undefined;
   const level = text.toUpperCase();
-  if (level !== Integrity.NONE && level !== Integrity.HASH && level !== Integrity.CHAIN) {
-    throw new UsageError(`--require-integrity ${JSON.stringify(text)} is not one of NONE, HASH, CHAIN`, 'verify');
+  if (level !== Integrity.HASH && level !== Integrity.CHAIN) {
+    throw new UsageError(`--require-integrity ${JSON.stringify(text)} is not HASH or CHAIN; leave the flag out to accept trails without hashes`, 'verify');
   }
   return level;
 }

@@ -1,4 +1,5 @@
 import { formatLocation } from '@auditgate/core';
+import { countOf } from '../output/plural.js';
 import type { Style } from '../output/style.js';
 import type { InputFormat } from '../read/read-entries.js';
 import type { AnyFinding, MergedReport, MergedTrailReport } from './verify-merge.js';
@@ -30,37 +31,37 @@ export function formatVerifyReport(report: MergedReport, sources: readonly Sourc
     for (const finding of unattributed) lines.push(`  ${findingLine(finding, style)}`);
   }
   if (report.omittedFindings > 0) {
-    lines.push(`...and ${report.omittedFindings} more findings; raise --max-findings to list them`);
+    lines.push(`...and ${countOf(report.omittedFindings, 'more finding', 'more findings')}; raise --max-findings to list them`);
   }
 
   const checkpoints = report.checkpoints;
   if (checkpoints?.seen !== undefined && checkpoints.seen !== null) {
     const { file, read, appended } = checkpoints.seen;
-    lines.push(`seen checkpoints: ${count(read, 'line', 'lines')} read from ${file}, ${appended.toLocaleString('en-US')} appended`);
+    lines.push(`seen checkpoints: ${countOf(read, 'line', 'lines')} read from ${file}, ${appended.toLocaleString('en-US')} appended`);
   }
 
-  let scope = `${count(report.entryCount, 'entry', 'entries')} in ${count(report.trailCount, 'trail', 'trails')} from ${count(sources.length, 'file', 'files')}`;
+  let scope = `${countOf(report.entryCount, 'entry', 'entries')} in ${countOf(report.trailCount, 'trail', 'trails')} from ${countOf(sources.length, 'file', 'files')}`;
   if (checkpoints !== undefined) {
     const listedCount = checkpoints.checkpointCount - (checkpoints.seen?.read ?? 0);
-    scope += `, against ${count(listedCount, 'checkpoint', 'checkpoints')} from ${count(checkpoints.files.length, 'file', 'files')}`;
+    scope += `, against ${countOf(listedCount, 'checkpoint', 'checkpoints')} from ${countOf(checkpoints.files.length, 'file', 'files')}`;
   }
   lines.push(
     report.valid
       ? style.green(`VALID: ${scope}`)
-      : style.red(`INVALID: ${count(report.findingCount, 'finding', 'findings')}; ${scope}`),
+      : style.red(`INVALID: ${countOf(report.findingCount, 'finding', 'findings')}; ${scope}`),
   );
   return `${lines.join('\n')}\n`;
 }
 
 function trailLine(trail: MergedTrailReport, style: Style): string {
-  const parts = [count(trail.entries, 'entry', 'entries')];
+  const parts = [countOf(trail.entries, 'entry', 'entries')];
   if (trail.integrity !== null) {
     parts.push(trail.firstSequence === null ? 'no readable sequence' : `sequences ${trail.firstSequence}-${trail.lastSequence}`);
     parts.push(trail.integrity === 'NONE' ? 'NONE (no hashes, so only sequences and ts were checked)' : trail.integrity);
   }
   if (trail.checkpoints !== undefined) parts.push(checkpointReach(trail.checkpoints));
 
-  const status = trail.findings.length === 0 ? style.green('ok') : style.red(count(trail.findings.length, 'finding', 'findings'));
+  const status = trail.findings.length === 0 ? style.green('ok') : style.red(countOf(trail.findings.length, 'finding', 'findings'));
   return `${style.bold(trail.trail)}: ${parts.join(', ')}: ${status}`;
 }
 
@@ -84,8 +85,4 @@ export function findingLine(finding: AnyFinding, style: Style): string {
   parts.push(style.red(finding.kind));
   parts.push(finding.message);
   return parts.join(': ');
-}
-
-function count(n: number, singular: string, plural: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
 }

@@ -3,11 +3,14 @@ import { parseCommandArgs } from '../args.js';
 import { CheckpointLayer } from '../checkpoints/checkpoint-layer.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { countOf } from '../output/plural.js';
 import { Progress } from '../output/progress.js';
 import { styleFor } from '../output/style.js';
 import { openInput, type Input } from '../read/open-input.js';
 import { readEntries } from '../read/read-entries.js';
 import type { Command } from './command.js';
+import { LineFindings } from './line-findings.js';
+import { verifierSink } from './verifier-sink.js';
 import { parseAnchors, parseIntegrity, parseMaxFindings } from './verify-args.js';
 import { mergeReports } from './verify-merge.js';
 import { formatVerifyReport, type SourceSummary } from './verify-report.js';
@@ -18,8 +21,11 @@ Checks every entry's hash, the prev_hash chain, sequence numbers and ts order of
 and the type of every field. Each FILE is a JSON array of entries (the Python export form),
 one entry object, or JSON Lines (one entry per line), told apart by content; - reads stdin.
 JSON Lines is streamed, so a file of any size verifies in bounded memory, but entries of one
-trail must then appear in increasing sequence. The FILEs are read in order as one log, so pass
-the parts of one log, and run the command once per log to verify unrelated exports.
+trail must then appear in increasing sequence. The first non-blank line decides the format, so
+it must parse; a later line of JSON Lines that is not JSON is a 'malformed' finding, and the
+lines after it are still verified. The FILEs are read in order as one log, so pass the parts
+of one log, and run the command once per log to verify unrelated exports. The trail files of
+a file store directory (@auditgate/store-file) are JSON Lines: verify them with DIR/*.jsonl.
 
 With --checkpoints and --public-key, every entry is also checked against the signed Merkle
 roots in the checkpoints files. That catches what a chain alone cannot show: edits of any
@@ -55,6 +61,7 @@ missing checkpoints or key file).
 Example:
   auditgate verify audit-export.json
   auditgate verify --require-integrity CHAIN --json logs/2024-05-01.jsonl logs/2024-05-02.jsonl
+  auditgate verify audit-store/*.jsonl
   auditgate verify --checkpoints checkpoints.jsonl --public-key checkpoint.key.pub \\
     --seen ~/.auditgate/seen.jsonl audit.jsonl
 `;
@@ -97,8 +104,9 @@ export const verifyCommand: Command = {
       requiredIntegrity: parseIntegrity(values['require-integrity']),
       onEntry: checkpoints === null ? undefined : (verified) => checkpoints.add(verified),
     });
-    const sources = await readSources(positionals, verifier, io);
-    const chainReport = verifier.finish();
+    const lineFindings = new LineFindings(maxFindings);
+    const sources = await readSources(positionals, verifier, lineFindings, io);
+    const chainReport = lineFindings.mergeInto(verifier.finish());
     const checkpointResult = checkpoints === null ? null : await checkpoints.finish(io);
     const report = mergeReports(chainReport, checkpointResult, maxFindings);
 
@@ -111,16 +119,13 @@ export const verifyCommand: Command = {
   },
 };
 
-async function readSources(paths: readonly string[], verifier: Verifier, io: CliIo): Promise<SourceSummary[]> {
+async function readSources(paths: readonly string[], verifier: Verifier, lineFindings: LineFindings, io: CliIo): Promise<SourceSummary[]> {
   const progress = new Progress(io.stderr);
   const sources: SourceSummary[] = [];
   try {
     for (const path of paths) {
       const input = await openInput(path, io);
-      const sink = {
-        entry: verifier.add.bind(verifier),
-        document: verifier.addAll.bind(verifier),
-      };
+      const sink = verifierSink(verifier, lineFindings, input.name);
       const summary = await readEntries(input, sink, () => progress.update(() => progressText(input, verifier.entryCount)));
       if (summary.entries === 0) verifier.addEmptySource({ file: input.name });
       sources.push({ file: input.name, format: summary.format, entries: summary.entries });
@@ -133,5 +138,5 @@ async function readSources(paths: readonly string[], verifier: Verifier, io: Cli
 
 function progressText(input: Input, entries: number): string {
   const share = input.size === null || input.size === 0 ? '' : `, ${Math.floor((100 * input.bytesRead()) / input.size)}% of the file`;
-  return `verifying ${input.name}: ${entries.toLocaleString('en-US')} entries${share}`;
+  return `verifying ${input.name}: ${countOf(entries, 'entry', 'entries')}${share}`;
 }

@@ -1,4 +1,5 @@
 import { formatLocation } from '@auditgate/core';
+import { countOf } from '../output/plural.js';
 import type { Style } from '../output/style.js';
 import type { ConsistencyResult } from './prove-consistency.js';
 import type { InclusionResult } from './prove-inclusion.js';
@@ -10,7 +11,7 @@ const SAVE_HINT = "Save the proof with --json > FILE; 'auditgate check-proof FIL
 export function formatInclusion(result: InclusionResult, style: Style): string {
   const { proof } = result.bundle;
   return [
-    style.bold(`entry ${proof.sequence} of trail ${proof.trail} (${formatLocation(result.entry.location)}) is leaf ${proof.sequence} of the tree of ${proof.tree_size} entries`),
+    style.bold(`entry ${proof.sequence} of trail ${proof.trail} (${formatLocation(result.entry.location)}) is leaf ${proof.sequence} of the tree of ${countOf(proof.tree_size, 'entry', 'entries')}`),
     `  ${describeCheckpoint(result.checkpoint)}`,
     `  leaf hash: ${proof.leaf_hash}`,
     ...hashLines(proof.hashes, 'the leaf is the whole tree'),

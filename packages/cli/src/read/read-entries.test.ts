@@ -3,7 +3,7 @@ import { LosslessNumber, type EntryLocation, type JsonValue } from '@auditgate/c
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import type { Input } from './open-input.js';
-import { readEntries, type ReadSummary } from './read-entries.js';
+import { readEntries, type ReadSummary, type UnreadableLine } from './read-entries.js';
 
 function input(text: string): Input {
   return { name: 'in', stream: Readable.from([text]), size: null, bytesRead: () => 0, close: async () => undefined };
@@ -70,5 +70,32 @@ describe('readEntries', () => {
 
   it('rejects a broken line with its position', async () => {
     await expect(read('{"a":1}\n{"a":\n')).rejects.toThrow(new InputError('in:2:6: line 2 is not valid JSON: unexpected end of input'));
+  });
+
+  it('hands a broken later line to unreadable', async () => {
+    const unreadable: UnreadableLine[] = [];
+    const calls: EntryLocation[] = [];
+    const summary = await readEntries(input('{"a":1}\nnot json\n{"a":\n{"b":2}\n'), {
+      entry: (_value, location) => calls.push(location),
+      document: () => undefined,
+      unreadable: (line) => unreadable.push(line),
+    });
+
+    expect(summary).toEqual({ format: 'jsonl', entries: 4 });
+    expect(calls).toEqual([{ file: 'in', line: 1 }, { file: 'in', line: 4 }]);
+    expect(unreadable).toEqual([
+      { location: { file: 'in', line: 2 }, message: 'line is not valid JSON at column 1: expected a JSON value, found "not json"' },
+      { location: { file: 'in', line: 3 }, message: 'line is not valid JSON at column 6: unexpected end of input' },
+    ]);
+  });
+
+  it('rejects a broken first line even with unreadable', async () => {
+    const reading = readEntries(input('{"a": }\n{"a":1}\n'), { entry: () => undefined, document: () => undefined, unreadable: () => undefined });
+
+    await expect(reading).rejects.toThrow(new InputError('in:1:7: line 1 is not valid JSON: expected a JSON value, found "}"'));
+  });
+
+  it('quotes what it found where a comma was expected', async () => {
+    await expect(read('[{"a":1} {"a":2}]\n')).rejects.toThrow(new InputError('in:1:10: invalid JSON: expected \',\' or \']\', found "{\\"a\\":2}]"'));
   });
 });

@@ -1,11 +1,19 @@
 import { createInterface } from 'node:readline';
-import { JsonSyntaxError, LosslessNumber, parseLosslessJson, type EntryLocation, type JsonValue } from '@auditgate/core';
+import { AuditgateError, LosslessNumber, parseLosslessJson, type EntryLocation, type JsonValue } from '@auditgate/core';
 import { InputError } from '../errors.js';
 import { arrayElementLines } from './array-lines.js';
+import { describeJsonProblem, type JsonProblem } from './json-problems.js';
 import type { Input } from './open-input.js';
 
 /** The format of an input. */
 export type InputFormat = 'jsonl' | 'array' | 'object' | 'empty';
+
+/** A line of JSON Lines, after the line that set the format, that is not JSON. */
+export interface UnreadableLine {
+  readonly location: EntryLocation;
+  /** The problem, with the column when the parser gives one, such as `line is not valid JSON at column 1: ...`. */
+  readonly message: string;
+}
 
 /** Receives what {@link readEntries} reads. */
 export interface EntrySink {
@@ -13,10 +21,16 @@ export interface EntrySink {
   entry(value: JsonValue, location: EntryLocation): void;
   /** Every entry of a JSON document (an array, or one object), with one location per value. */
   document(values: readonly JsonValue[], locations: readonly EntryLocation[]): void;
+  /**
+   * A JSON Lines line that is not JSON, in file order. A sink without this method gets an
+   * InputError for such a line instead, which ends the read.
+   */
+  unreadable?(line: UnreadableLine): void;
 }
 
 export interface ReadSummary {
   readonly format: InputFormat;
+  /** Values read, plus the JSON Lines lines that were not JSON, since each should have been an entry. */
   readonly entries: number;
 }
 
@@ -26,11 +40,12 @@ const BYTE_ORDER_MARK = '\ufeff';
  * Reads an input as JSON Lines (one entry per line, streamed), a JSON array of entries, or one
  * entry object, telling them apart by content. The first non-blank line decides. If it starts
  * with `{` and parses alone, the input is JSON Lines. Otherwise the input is read whole as one
- * JSON document. Blank lines in JSON Lines are skipped.
+ * JSON document. Blank lines in JSON Lines are skipped. A later line of JSON Lines that is not
+ * JSON goes to `sink.unreadable` when the sink has that method.
  *
  * @param onLine called after each line, with the number of lines read.
- * @throws {InputError} naming the input, line and column of broken JSON, or a document that is
- *   neither an array nor an object.
+ * @throws {InputError} naming the input, line and column of broken JSON (a JSON Lines line only
+ *   when the sink has no `unreadable`), or a document that is neither an array nor an object.
  */
 export async function readEntries(input: Input, sink: EntrySink, onLine?: (lines: number) => void): Promise<ReadSummary> {
   const lines = createInterface({ input: input.stream, crlfDelay: Infinity });
@@ -59,11 +74,18 @@ export async function readEntries(input: Input, sink: EntrySink, onLine?: (lines
       }
 
       if (trimmed === '') continue;
-      sink.entry(parseLine(text, input.name, lineNumber), { file: input.name, line: lineNumber });
       entries++;
+      const location = { file: input.name, line: lineNumber };
+      const parsed = parseLine(text);
+      if (!('problem' in parsed)) sink.entry(parsed.value, location);
+      else if (sink.unreadable !== undefined) sink.unreadable({ location, message: lineMessage(parsed.problem) });
+      else throw lineError(parsed.problem, input.name, lineNumber);
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof AuditgateError) throw error;
+    if (error instanceof RangeError) {
+      throw new InputError(`${input.name}:${lineNumber}: line ${lineNumber} cannot be processed: ${error.message}, most likely because its values nest too deep`, { cause: error });
+    }
     throw new InputError(`${input.name}: read failed after line ${lineNumber}: ${(error as Error).message}`, { cause: error });
   } finally {
     lines.close();
@@ -79,22 +101,30 @@ export async function readEntries(input: Input, sink: EntrySink, onLine?: (lines
 // pretty-printed object, unless it also ends like one: then it is a broken JSON line.
 function startsJsonLines(trimmed: string, name: string, lineNumber: number): boolean {
   if (!trimmed.startsWith('{')) return false;
+  const parsed = parseLine(trimmed);
+  if (!('problem' in parsed)) return true;
+  if (trimmed.endsWith('}')) throw lineError(parsed.problem, name, lineNumber);
+  return false;
+}
+
+function parseLine(text: string): { value: JsonValue } | { problem: JsonProblem } {
   try {
-    parseLosslessJson(trimmed);
-    return true;
+    return { value: parseLosslessJson(text) };
   } catch (error) {
-    if (error instanceof JsonSyntaxError && trimmed.endsWith('}')) parseLine(trimmed, name, lineNumber);
-    return false;
+    const problem = describeJsonProblem(error, text);
+    if (problem === null) throw error;
+    return { problem };
   }
 }
 
-function parseLine(text: string, name: string, lineNumber: number): JsonValue {
-  try {
-    return parseLosslessJson(text);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    throw new InputError(`${name}:${lineNumber}:${error.column}: line ${lineNumber} is not valid JSON: ${syntaxReason(error)}`, { cause: error });
-  }
+function lineMessage(problem: JsonProblem): string {
+  const column = problem.column === null ? '' : ` at column ${problem.column}`;
+  return `line is not valid JSON${column}: ${problem.reason}`;
+}
+
+function lineError(problem: JsonProblem, name: string, lineNumber: number): InputError {
+  const position = problem.column === null ? `${lineNumber}` : `${lineNumber}:${problem.column}`;
+  return new InputError(`${name}:${position}: line ${lineNumber} is not valid JSON: ${problem.reason}`);
 }
 
 function readDocument(text: string, name: string, sink: EntrySink): ReadSummary {
@@ -102,8 +132,10 @@ function readDocument(text: string, name: string, sink: EntrySink): ReadSummary 
   try {
     value = parseLosslessJson(text);
   } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    throw new InputError(`${name}:${error.line}:${error.column}: invalid JSON: ${syntaxReason(error)}`, { cause: error });
+    const problem = describeJsonProblem(error, text);
+    if (problem === null) throw error;
+    const position = problem.line === null ? '' : `:${problem.line}:${problem.column}`;
+    throw new InputError(`${name}${position}: invalid JSON: ${problem.reason}`, { cause: error });
   }
 
   if (Array.isArray(value)) {
@@ -119,11 +151,6 @@ function readDocument(text: string, name: string, sink: EntrySink): ReadSummary 
   throw new InputError(
     `${name}: expected a JSON array of entries, one entry object, or JSON Lines, but the file contains ${describeTopLevel(value)}`,
   );
-}
-
-// The error's own message starts with its position, which the caller puts first in its own form.
-function syntaxReason(error: JsonSyntaxError): string {
-  return error.message.replace(/^invalid JSON at line \d+, column \d+: /, '');
 }
 
 function describeTopLevel(value: JsonValue): string {

@@ -9,6 +9,7 @@ export interface FilterFlags {
   readonly after?: string | undefined;
   readonly before?: string | undefined;
   readonly 'gate-type'?: string | undefined;
+  readonly 'from-sequence'?: string | undefined;
   readonly offset?: string | undefined;
   readonly limit?: string | undefined;
 }
@@ -21,6 +22,7 @@ export const FILTER_OPTIONS = {
   after: { type: 'string' },
   before: { type: 'string' },
   'gate-type': { type: 'string' },
+  'from-sequence': { type: 'string' },
   offset: { type: 'string' },
   limit: { type: 'string' },
 } as const;
@@ -32,6 +34,8 @@ export const FILTER_HELP = `  --trail TRAIL          only this trail (namespace:
   --after TIME           only entries with ts >= TIME (seconds since the epoch, or an ISO 8601 date)
   --before TIME          only entries with ts < TIME (seconds since the epoch, or an ISO 8601 date)
   --gate-type TYPE       only entries from this kind of gate, such as actiongate
+  --from-sequence N      only entries with sequence >= N; every trail numbers its own
+                         entries from 0, so this is most useful with --trail
   --offset N             skip the first N matching entries
   --limit N              return at most N entries`;
 
@@ -48,6 +52,7 @@ export function filterFromFlags(flags: FilterFlags, command: string): QueryFilte
   if (flags.after !== undefined) filter.after = parseTime(flags.after, '--after', command);
   if (flags.before !== undefined) filter.before = parseTime(flags.before, '--before', command);
   if (flags['gate-type'] !== undefined) filter.gateType = flags['gate-type'];
+  if (flags['from-sequence'] !== undefined) filter.fromSequence = parseCount(flags['from-sequence'], '--from-sequence', command);
   if (flags.offset !== undefined) filter.offset = parseCount(flags.offset, '--offset', command);
   if (flags.limit !== undefined) filter.limit = parseCount(flags.limit, '--limit', command);
 

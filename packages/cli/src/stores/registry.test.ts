@@ -22,8 +22,8 @@ describe('StoreRegistry', () => {
     expect(registry.schemes()).toEqual([
       { scheme: 'memory', description: 'not usable from the command line; explains why' },
       { scheme: 'file', description: 'JSON Lines files' },
-      { scheme: 'redis', description: 'a Redis server: redis://[user:password@]host:port[/db]' },
-      { scheme: 'rediss', description: 'a Redis server over TLS: rediss://host:port' },
+      { scheme: 'redis', description: 'a Redis server: redis://[user:password@]host:port[/db], where db is a database number the server has; no query parameters' },
+      { scheme: 'rediss', description: 'a Redis server over TLS: rediss://[user:password@]host:port[/db], as for redis:' },
     ]);
   });
 

@@ -66,8 +66,8 @@ export class StoreRegistry {
 
 /**
  * Returns the registry the command line starts with: `file:` for @auditgate/store-file
- * directories, `redis:` and `rediss:` for @auditgate/store-redis, and `memory:` only to explain why it cannot work, since a memory store lives and
- * dies inside the process that created it.
+ * directories, `redis:` and `rediss:` for @auditgate/store-redis, and `memory:` only to explain
+ * why it cannot work, since a memory store lives and dies inside the process that created it.
  */
 export function defaultStoreRegistry(): StoreRegistry {
   return new StoreRegistry()
@@ -78,9 +78,9 @@ export function defaultStoreRegistry(): StoreRegistry {
       },
       'not usable from the command line; explains why',
     )
-    .register('file', openFileUrl, 'a directory of @auditgate/store-file, read-only: file:relative/dir or file:///abs/dir')
-    .register('redis', openRedisUrl, 'a Redis server: redis://[user:password@]host:port[/db]')
-    .register('rediss', openRedisUrl, 'a Redis server over TLS: rediss://host:port');
+    .register('file', openFileUrl, 'a directory of @auditgate/store-file, opened read-only: file:relative/dir or file:///abs/dir')
+    .register('redis', openRedisUrl, 'a Redis server: redis://[user:password@]host:port[/db], where db is a database number the server has; no query parameters')
+    .register('rediss', openRedisUrl, 'a Redis server over TLS: rediss://[user:password@]host:port[/db], as for redis:');
 }
 
 /**
