@@ -174,7 +174,9 @@ class Parser {
 
   // A short, quoted piece of the input at the current offset, for messages.
   #excerpt(): string {
-    const piece = this.text.slice(this.offset, this.offset + 12);
+    const rest = this.text.slice(this.offset, this.offset + 12);
+    const lineEnd = rest.search(/[\r\n]/);
+    const piece = lineEnd < 0 ? rest : rest.slice(0, lineEnd);
     return JSON.stringify(piece.length < 12 ? piece : `${piece}…`);
   }
 
@@ -198,7 +200,10 @@ class Parser {
       this.skipWhitespace();
       const char = this.text[this.offset++];
       if (char === ']') return items;
-      if (char !== ',') this.fail("expected ',' or ']'", this.offset - 1);
+      if (char !== ',') {
+        this.offset--;
+        this.fail(`expected ',' or ']', found ${this.#excerpt()}`);
+      }
     }
   }
 
@@ -213,10 +218,10 @@ class Parser {
 
     for (;;) {
       this.skipWhitespace();
-      if (this.text[this.offset] !== '"') this.fail('expected a string key');
+      if (this.text[this.offset] !== '"') this.fail(`expected a string key, found ${this.#excerpt()}`);
       const key = this.readString();
       this.skipWhitespace();
-      if (this.text[this.offset] !== ':') this.fail("expected ':'");
+      if (this.text[this.offset] !== ':') this.fail(`expected ':', found ${this.#excerpt()}`);
       this.offset++;
       this.skipWhitespace();
       const value = this.readValue(depth + 1);
@@ -231,7 +236,10 @@ class Parser {
       this.skipWhitespace();
       const char = this.text[this.offset++];
       if (char === '}') return object;
-      if (char !== ',') this.fail("expected ',' or '}'", this.offset - 1);
+      if (char !== ',') {
+        this.offset--;
+        this.fail(`expected ',' or '}', found ${this.#excerpt()}`);
+      }
     }
   }
 }
