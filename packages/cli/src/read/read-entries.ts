@@ -111,7 +111,7 @@ function parseLine(text: string): { value: JsonValue } | { problem: JsonProblem 
   try {
     return { value: parseLosslessJson(text) };
   } catch (error) {
-    const problem = describeJsonProblem(error, text);
+    const problem = describeJsonProblem(error);
     if (problem === null) throw error;
     return { problem };
   }
@@ -132,7 +132,7 @@ function readDocument(text: string, name: string, sink: EntrySink): ReadSummary 
   try {
     value = parseLosslessJson(text);
   } catch (error) {
-    const problem = describeJsonProblem(error, text);
+    const problem = describeJsonProblem(error);
     if (problem === null) throw error;
     const position = problem.line === null ? '' : `:${problem.line}:${problem.column}`;
     throw new InputError(`${name}${position}: invalid JSON: ${problem.reason}`, { cause: error });
