@@ -140,21 +140,9 @@ export class TrailWriter {
     for (const pending of batch) {
       const { input, policy } = pending;
       const prevHash = policy.integrity === 'CHAIN' && sequence > 0 ? previousHash : null;
-      const hashed = {
-        trail: this.trail,
-        ts,
-        verdict: input.verdict,
-        severity: input.severity,
-        gateType: input.gateType,
-        gateIdentity: input.gateIdentity,
-        reason: input.reason,
-        detail: input.detail,
-        sequence,
-        prevHash,
-      };
-      const entryHash = policy.integrity === 'NONE' ? null : hashEntry(hashed, input.detailJson);
-      // A literal with a fixed key order keeps every entry on one hidden class.
-      const entry: AuditEntry = Object.freeze({
+      // A literal with a fixed key order keeps every entry on one hidden class. It is frozen
+      // once its hash, computed from the entry itself, is in place.
+      const entry: { -readonly [K in keyof AuditEntry]: AuditEntry[K] } = {
         schemaVersion: SCHEMA_VERSION,
         trail: this.trail,
         ts,
@@ -166,13 +154,15 @@ export class TrailWriter {
         recordedBy: input.recordedBy,
         reason: input.reason,
         detail: input.detail,
-        entryHash,
+        entryHash: null,
         prevHash,
         sequence,
-      });
+      };
+      if (policy.integrity !== 'NONE') entry.entryHash = hashEntry(entry, input.detailJson);
+      Object.freeze(entry);
       records.push({ id: pending.id, entry });
       sequence++;
-      previousHash = entryHash;
+      previousHash = entry.entryHash;
     }
     return records;
   }
