@@ -1,4 +1,5 @@
-import type { AppendRecord, QueryFilter, Store } from '@auditgate/core';
+import type { AppendRecord, Store } from '@auditgate/core';
+import { ForwardingStore } from '@auditgate/store-conformance';
 import { MemoryStore } from '@auditgate/store-memory';
 
 /** A memory store whose next `failures` appends throw, as a full disk or lost connection would. */
@@ -17,22 +18,16 @@ export class FlakyStore extends MemoryStore {
 }
 
 /** Exposes only the asynchronous Store methods of a memory store, as a networked store would, and counts appends. */
-export function asyncOnly(inner = new MemoryStore()): Store & { appendCalls: number } {
-  const store = {
-    appendCalls: 0,
-    tail: (trail: string) => inner.tail(trail),
-    append: async (trail: string, records: readonly AppendRecord[]) => {
-      store.appendCalls++;
-      await new Promise((resolve) => setImmediate(resolve));
-      return inner.append(trail, records);
-    },
-    query: (filter?: QueryFilter) => inner.query(filter),
-    count: (filter?: QueryFilter) => inner.count(filter),
-    prune: (trail: string, before: number) => inner.prune(trail, before),
-    anchor: (trail: string) => inner.anchor(trail),
-    clear: (trail?: string) => inner.clear(trail),
-    trails: () => inner.trails(),
-    close: () => inner.close(),
-  };
-  return store;
+export class AsyncOnlyStore extends ForwardingStore {
+  appendCalls = 0;
+
+  override async append(trail: string, records: readonly AppendRecord[]): Promise<void> {
+    this.appendCalls++;
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.inner.append(trail, records);
+  }
+}
+
+export function asyncOnly(inner: Store = new MemoryStore()): AsyncOnlyStore {
+  return new AsyncOnlyStore(inner);
 }

@@ -7,6 +7,7 @@
 export { describeStoreConformance } from './suite.js';
 export type { StoreUnderTest, StoreFactory, ConformanceOptions } from './context.js';
 export { FaultyStore, InjectedStoreError, type StoreMethod, type FaultTiming } from './faulty-store.js';
+export { ForwardingStore } from './forwarding-store.js';
 export { buildRecords, buildEntry, tailOf, entriesOf, type BuildOptions, type EntryFields } from './records.js';
 export { findChainBreaks } from './chain.js';
 export { comparable, type LosslessMark } from './comparable.js';
