@@ -89,3 +89,17 @@ describe('wire form', () => {
     }
   });
 });
+
+describe('entryFromWire trail strings', () => {
+  it.each(['', 'nocolon', 'a:b', 'a:b@', 'a:b@\u001b[8m', 'a:b@c\nd'])('rejects %j', (trail) => {
+    const wire = parseLosslessJson(serializeEntry(entry)) as Record<string, unknown>;
+    wire.trail = trail;
+    expect(() => entryFromWire(wire)).toThrow(/trail/);
+  });
+
+  it('accepts a namespace with an @, as Python writes it', () => {
+    const wire = parseLosslessJson(serializeEntry(entry)) as Record<string, unknown>;
+    wire.trail = 'team@x:src@p';
+    expect(entryFromWire(wire).trail).toBe('team@x:src@p');
+  });
+});

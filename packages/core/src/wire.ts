@@ -70,7 +70,7 @@ export function entryFromWire(wire: unknown): AuditEntry {
   // key: V8 then keeps every property load monomorphic, which makes this several times faster.
   return {
     schemaVersion: record.schema_version === undefined ? SCHEMA_VERSION : string(record.schema_version, 'schema_version'),
-    trail: string(record.trail, 'trail'),
+    trail: trailText(record.trail),
     ts: number(record.ts, 'ts'),
     wallTs: string(record.wall_ts, 'wall_ts'),
     verdict: enumField<Verdict>(VERDICTS, record.verdict, 'verdict'),
@@ -101,6 +101,20 @@ function describe(value: JsonValue | undefined): string {
 function string(value: JsonValue | undefined, field: string): string {
   if (typeof value !== 'string') fail(field, `expected a string, got ${describe(value)}`);
   return value;
+}
+
+// The pattern that readers of the wire format expect of a trail string. Unlike the Trail class it
+// allows any namespace without a colon, as the Python side does.
+const TRAIL_PATTERN = /^[^:]+:[^@]+@.+$/;
+// C0 and C1 controls and DEL, which a terminal would act on instead of showing.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+function trailText(value: JsonValue | undefined): string {
+  const trail = string(value, 'trail');
+  if (!TRAIL_PATTERN.test(trail) || CONTROL.test(trail)) {
+    fail('trail', `${describe(trail)} is not a trail string of the form namespace:source@principal without control characters`);
+  }
+  return trail;
 }
 
 function number(value: JsonValue | undefined, field: string): number {

@@ -20,8 +20,10 @@ describe('parseLosslessJson', () => {
     expect(value.s).toBe('\ud800x');
   });
 
-  it('keeps the last of repeated keys', () => {
-    expect(parseLosslessJson('{"a":1,"a":2}')).toEqual({ a: 2 });
+  it('rejects a key repeated within one object', () => {
+    expect(() => parseLosslessJson('{"a":1,"a":2}')).toThrow(/line 1, column 8: duplicate key "a"/);
+    expect(() => parseLosslessJson('{"__proto__":1,"__proto__":2}')).toThrow(/duplicate key/);
+    expect(parseLosslessJson('[{"a":1},{"a":2}]')).toEqual([{ a: 1 }, { a: 2 }]);
   });
 
   it.each([

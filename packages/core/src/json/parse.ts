@@ -39,8 +39,9 @@ const ESCAPES: Record<string, string> = {
  * a float token with an integral value (`5.0`, `-0.0`), an int beyond 2**53, and the
  * `NaN` / `Infinity` tokens that Python writes become {@link LosslessNumber}s; every other number
  * is a plain JS number. `\uXXXX` escapes decode one code unit at a time, so lone surrogates
- * survive, and a `__proto__` key becomes an ordinary own property. A repeated key keeps its last
- * value, as in Python.
+ * survive, and a `__proto__` key becomes an ordinary own property. A key repeated within one
+ * object is an error: Python would keep the last value and other readers the first, so such a
+ * document could show a person one entry and the hash another.
  *
  * @throws {JsonSyntaxError} with the line and column of the first error.
  */
@@ -219,12 +220,17 @@ class Parser {
     for (;;) {
       this.skipWhitespace();
       if (this.text[this.offset] !== '"') this.fail(`expected a string key, found ${this.#excerpt()}`);
+      const keyOffset = this.offset;
       const key = this.readString();
       this.skipWhitespace();
       if (this.text[this.offset] !== ':') this.fail(`expected ':', found ${this.#excerpt()}`);
       this.offset++;
       this.skipWhitespace();
       const value = this.readValue(depth + 1);
+
+      // Python keeps the last of repeated keys, other readers the first; a document that means
+      // different things to different readers is rejected rather than read one way.
+      if (Object.prototype.hasOwnProperty.call(object, key)) this.fail(`duplicate key ${JSON.stringify(key)}`, keyOffset);
 
       // Plain assignment of "__proto__" would set the prototype instead of adding a key.
       if (key === '__proto__') {

@@ -31,8 +31,10 @@ const SEVERITIES = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL'];
 // The hash covers any value, but the wire contract also fixes the enums and the sequence range,
 // so the reference-defaults vector (verdict "") and sequences past 2**53 are malformed entries.
 function expectedKinds(vector: Vector): string[] {
-  const { sequence, verdict, severity } = vector.entry;
-  if (typeof sequence !== 'number' || !VERDICTS.includes(verdict as string) || !SEVERITIES.includes(severity as string)) {
+  const { sequence, verdict, severity, trail } = vector.entry;
+  // The hash vectors include an entry whose trail is empty; a verifier reads that as malformed.
+  const trailReadable = typeof trail === 'string' && /^[^:]+:[^@]+@.+$/.test(trail);
+  if (typeof sequence !== 'number' || !VERDICTS.includes(verdict as string) || !SEVERITIES.includes(severity as string) || !trailReadable) {
     return ['malformed'];
   }
   if (sequence === 0 && vector.prev_hash !== null) return ['bad_start'];
