@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { writeKeyPair } from '@auditgate/checkpoint';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_SCENARIO } from './builtin-scenario.js';
+import { main } from './main.js';
 import { runDemo, type DemoRun } from './run.js';
+import { renderSummary } from './summary.js';
 import { writeExport } from './trail-export.js';
 import { loadTrajectories } from './trajectories.js';
 
@@ -89,6 +91,79 @@ describe('demo with signed checkpoints', () => {
     expect(readFileSync(checkpointsOut, 'utf8')).not.toContain('PRIVATE KEY');
   });
 });
+
+describe('demo checkpoint counts', () => {
+  it('counts only the checkpoints of this run', async () => {
+    const keyFile = join(scratch, 'count-key');
+    const checkpointsOut = join(scratch, 'count-checkpoints.jsonl');
+    await writeKeyPair(keyFile);
+    const options = { session: BUILTIN_SCENARIO, input: 'built-in scenario', storeUrl: `file:${join(scratch, 'count-store')}`, signing: { keyFile, checkpointsOut } };
+
+    const first = await runDemo(options);
+    const linesAfterFirst = lineCount(checkpointsOut);
+    const second = await runDemo(options);
+
+    expect(first.summary.verification.checkpoints).toMatchObject({ signed: linesAfterFirst, inFile: linesAfterFirst, valid: true });
+    expect(second.summary.verification.checkpoints).toMatchObject({ signed: lineCount(checkpointsOut) - linesAfterFirst, inFile: lineCount(checkpointsOut), valid: true });
+    expect(renderSummary(second.summary)).toContain(`checkpoints: ${lineCount(checkpointsOut) - linesAfterFirst} signed in this run, ${lineCount(checkpointsOut)} in the file`);
+  });
+});
+
+describe('demo output paths', () => {
+  let keyFile: string;
+  let errors: string[];
+  beforeAll(async () => {
+    keyFile = join(scratch, 'paths-key');
+    await writeKeyPair(keyFile);
+  });
+  beforeEach(() => {
+    errors = [];
+    vi.spyOn(console, 'error').mockImplementation((message: unknown) => {
+      errors.push(String(message));
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it.each([
+    ['the private key', () => keyFile, 'is the same file as --key'],
+    ['the public key', () => `${keyFile}.pub`, 'is the same file as the public key beside --key'],
+  ])('rejects --checkpoints naming %s', async (_name, checkpoints, message) => {
+    const before = readFileSync(checkpoints(), 'utf8');
+
+    expect(await main(['--key', keyFile, '--checkpoints', checkpoints()])).toBe(2);
+    expect(errors.join('\n')).toContain(message);
+    expect(readFileSync(checkpoints(), 'utf8')).toBe(before);
+  });
+
+  it('rejects --checkpoints linked to --out', async () => {
+    const out = join(scratch, 'paths-out.jsonl');
+    writeFileSync(out, '');
+    const link = join(scratch, 'paths-link.jsonl');
+    symlinkSync(out, link);
+
+    expect(await main(['--key', keyFile, '--checkpoints', link, '--out', out])).toBe(2);
+    expect(errors.join('\n')).toContain(`--checkpoints ${link} is the same file as --out (${out})`);
+  });
+
+  it('rejects --out naming the private key', async () => {
+    expect(await main(['--out', keyFile, '--key', keyFile, '--checkpoints', join(scratch, 'paths-unused.jsonl')])).toBe(2);
+    expect(errors.join('\n')).toContain('the export would replace it');
+  });
+
+  it('rejects checkpoints of an earlier run for a new store', async () => {
+    const checkpoints = join(scratch, 'paths-earlier.jsonl');
+    writeFileSync(checkpoints, '{}\n');
+
+    expect(await main(['--key', keyFile, '--checkpoints', checkpoints])).toBe(2);
+    expect(errors.join('\n')).toContain('already holds checkpoints, but this run writes a new store');
+  });
+});
+
+function lineCount(path: string): number {
+  return readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').length;
+}
 
 describe('demo on the built-in scenario', () => {
   it('blocks by rate limit, cooldown and budget', async () => {

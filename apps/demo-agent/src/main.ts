@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILTIN_SCENARIO } from './builtin-scenario.js';
+import { checkOutputPaths } from './output-paths.js';
 import { progressBar } from './progress.js';
 import { runDemo } from './run.js';
 import { renderSummary } from './summary.js';
@@ -22,7 +23,9 @@ Options:
                         JSON Lines otherwise
   --key FILE            sign checkpoints with this Ed25519 private key (make one with
                         pnpm --silent auditgate keygen --out FILE)
-  --checkpoints FILE    where the signed checkpoints go (JSON Lines); needs --key
+  --checkpoints FILE    where the signed checkpoints go (JSON Lines); needs --key. It must
+                        differ from the key files and --out, and with the default new store
+                        it must be a new or empty file
   --json                print the summary as one JSON object
   --help                show this text
 
@@ -50,6 +53,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   if ((values.key === undefined) !== (values.checkpoints === undefined)) {
     console.error('demo-agent: --key and --checkpoints go together: --key names the private key, --checkpoints the file to write');
+    return 2;
+  }
+  const pathProblem = await checkOutputPaths({ key: values.key, checkpoints: values.checkpoints, out: values.out, newStore: values.store === undefined });
+  if (pathProblem !== null) {
+    console.error(`demo-agent: ${pathProblem}`);
     return 2;
   }
 

@@ -59,7 +59,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     const dump = await dumpTrails(store);
     const report = verifyEntries(readBack(dump.lines));
     const checkpoints = signing === null ? undefined : await verifyAgainstCheckpoints(dump.lines, signing);
-    const summary = buildSummary(options.input, options.storeUrl, options.session.conversations, tally, dump.entriesPerTrail, report, checkpoints);
+    const signed = checkpoints === undefined || signing === null ? undefined : { report: checkpoints, signed: signing.sink.written };
+    const summary = buildSummary(options.input, options.storeUrl, options.session.conversations, tally, dump.entriesPerTrail, report, signed);
     return { summary, report, lines: dump.lines, ...(checkpoints === undefined ? {} : { checkpoints }) };
   } finally {
     await engine.close();

@@ -21,8 +21,11 @@ export interface Summary {
     readonly valid: boolean;
     readonly entries: number;
     readonly findings: number;
-    /** Present when the run signed checkpoints: how many, and what checking against them found. */
-    readonly checkpoints?: { readonly signed: number; readonly valid: boolean; readonly findings: number };
+    /**
+     * Present when the run signed checkpoints: how many this run signed, how many the
+     * checkpoints file contains (earlier runs' included), and what checking against them found.
+     */
+    readonly checkpoints?: { readonly signed: number; readonly inFile: number; readonly valid: boolean; readonly findings: number };
   };
 }
 
@@ -33,7 +36,7 @@ export function buildSummary(
   tally: Tally,
   entriesPerTrail: Record<string, number>,
   report: VerifyReport,
-  checkpoints?: CheckpointReport,
+  checkpoints?: { readonly report: CheckpointReport; readonly signed: number },
 ): Summary {
   return {
     input,
@@ -49,12 +52,19 @@ export function buildSummary(
     entries: Object.values(entriesPerTrail).reduce((sum, count) => sum + count, 0),
     entriesPerTrail,
     verification: {
-      valid: report.valid && (checkpoints?.valid ?? true),
+      valid: report.valid && (checkpoints?.report.valid ?? true),
       entries: report.entryCount,
-      findings: report.findingCount + (checkpoints?.findingCount ?? 0),
+      findings: report.findingCount + (checkpoints?.report.findingCount ?? 0),
       ...(checkpoints === undefined
         ? {}
-        : { checkpoints: { signed: checkpoints.checkpointCount, valid: checkpoints.valid, findings: checkpoints.findingCount } }),
+        : {
+            checkpoints: {
+              signed: checkpoints.signed,
+              inFile: checkpoints.report.checkpointCount,
+              valid: checkpoints.report.valid,
+              findings: checkpoints.report.findingCount,
+            },
+          }),
     },
   };
 }
@@ -87,8 +97,8 @@ export function renderSummary(summary: Summary, maxTrails = 10): string {
   const { verification } = summary;
   lines.push('', `  verification: ${verification.valid ? 'VALID' : 'INVALID'}, ${verification.entries} entries, ${verification.findings} findings`);
   if (verification.checkpoints !== undefined) {
-    const { signed, valid, findings } = verification.checkpoints;
-    lines.push(`  checkpoints: ${signed} signed; against them the trails are ${valid ? 'VALID' : 'INVALID'} (${findings} findings)`);
+    const { signed, inFile, valid, findings } = verification.checkpoints;
+    lines.push(`  checkpoints: ${signed} signed in this run, ${inFile} in the file; against them the trails are ${valid ? 'VALID' : 'INVALID'} (${findings} findings)`);
   }
   lines.push(`  store: ${summary.store}`);
   return lines.join('\n');

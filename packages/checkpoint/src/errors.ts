@@ -62,13 +62,14 @@ export type ProofErrorCode =
   | 'PROOF_INVALID'
   | 'CHECKPOINTS_INCONSISTENT'
   | 'PROOF_MALFORMED'
-  | 'CHECKPOINT_UNTRUSTED';
+  | 'CHECKPOINT_UNTRUSTED'
+  | 'FRONTIER_MISMATCH';
 
 /**
  * A proof that cannot be built from the entries at hand, or that does not verify. Building
  * fails when entries are missing or differ from what the checkpoint signed. Verification fails
- * when the proof does not fit its checkpoints, or when a checkpoint's signature is not valid
- * under the keyring.
+ * when the proof does not fit its checkpoints or its entry, when a checkpoint's signature is not
+ * valid under the keyring, or when a checkpoint's frontier does not fold to its root.
  */
 export class ProofError extends CheckpointError {
   constructor(code: ProofErrorCode, message: string, options?: { cause?: unknown }) {

@@ -26,6 +26,7 @@ export type { CheckpointerOptions } from './checkpointer/options.js';
 export { pruneWithCheckpoint, type PruneResult } from './prune.js';
 
 export { inclusionProof, verifyInclusionProof, type ProofOptions } from './proofs/inclusion.js';
+export type { InclusionSubject } from './proofs/proof-subject.js';
 export { consistencyProof, verifyConsistencyProof } from './proofs/consistency.js';
 export { parseInclusionProof, parseConsistencyProof } from './proofs/parse-proof.js';
 export type { EntryInclusionProof, CheckpointConsistencyProof } from './proofs/proof-json.js';

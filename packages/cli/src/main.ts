@@ -10,6 +10,7 @@ import { queryCommand } from './commands/query.js';
 import { verifyCommand } from './commands/verify.js';
 import { CheckFailedError, ExitCode, InputError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { escapeControls, printableJson } from './output/printable.js';
 import { defaultStoreRegistry } from './stores/registry.js';
 import { CLI_VERSION } from './version.js';
 
@@ -90,12 +91,14 @@ function printHelp(name: string | undefined, io: CliIo): ExitCode {
 // for the bug report.
 function reportError(error: unknown, command: string | null, json: boolean, io: CliIo): ExitCode {
   const expected = error instanceof AuditgateError;
-  const message = error instanceof Error ? error.message : String(error);
+  const raw = error instanceof Error ? error.message : String(error);
   if (json) {
     const code = expected ? error.code : 'INTERNAL_ERROR';
-    io.stdout.write(`${JSON.stringify({ error: { code, message } })}\n`);
+    io.stdout.write(`${printableJson({ error: { code, message: raw } })}\n`);
   }
 
+  // Messages may quote a trail, a file name or a value from the input.
+  const message = escapeControls(raw);
   const prefix = command === null ? 'auditgate' : `auditgate ${command}`;
   if (error instanceof UsageError) {
     const helpCommand = error.command ?? command;
@@ -104,7 +107,7 @@ function reportError(error: unknown, command: string | null, json: boolean, io: 
   } else if (error instanceof InputError || error instanceof CheckFailedError) {
     io.stderr.write(`${prefix}: ${message}\n`);
   } else if (expected) {
-    io.stderr.write(`${prefix}: ${error.code}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.stderr.write(`${prefix}: ${error.code}: ${escapeControls(raw.replace(/\s*\n\s*/g, ' '))}\n`);
   } else {
     const stack = error instanceof Error && error.stack !== undefined ? error.stack : message;
     io.stderr.write(`${prefix}: unexpected error, please report it: ${stack}\n`);

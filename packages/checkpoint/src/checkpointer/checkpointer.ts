@@ -99,6 +99,7 @@ export class Checkpointer {
     return this.#queue.run(key, async () => {
       this.#assertOpen();
       const state = await this.#trees.stateOf(key);
+      await this.#trees.checkStore(key, state);
       await this.#trees.catchUp(key, state);
 
       const latestSize = state.latest?.tree_size ?? 0;
@@ -168,6 +169,7 @@ export class Checkpointer {
       }
 
       const state = await this.#trees.stateOf(key);
+      await this.#trees.checkStore(key, state);
       const tree = await this.#trees.treeAt(key, state, treeSize);
 
       const checkpoint = await this.#signAndWrite(key, tree, options.prune === true);

@@ -19,13 +19,15 @@ export interface AppendFromStoreOptions {
  * tree's size, in pages of `pageSize`. Entries written by any process are read, so the tree
  * covers them all.
  *
+ * @returns the leaf hash of the last entry appended, or null when none was.
  * @throws {CheckpointStateError} `CHECKPOINT_RESUME_PRUNED` when the store no longer contains the
  *   next entry, `CHECKPOINT_STORE_DIVERGED` when the store returns an entry out of order or the
  *   tree reaches a signed size with another root, and `CHECKPOINT_SIZE_INVALID` when `until` is
  *   beyond the trail's last entry.
  */
-export async function appendFromStore(store: Store, trail: string, tree: CompactMerkleTree, options: AppendFromStoreOptions): Promise<void> {
+export async function appendFromStore(store: Store, trail: string, tree: CompactMerkleTree, options: AppendFromStoreOptions): Promise<Uint8Array | null> {
   const { until, pageSize, expectedRoots } = options;
+  let lastLeaf: Uint8Array | null = null;
 
   for (;;) {
     const wanted = until === undefined ? pageSize : Math.min(pageSize, until - tree.size);
@@ -39,7 +41,8 @@ export async function appendFromStore(store: Store, trail: string, tree: Compact
         throw outOfPlace(trail, tree.size, entry.sequence);
       }
 
-      tree.append(entryLeafHash(entry));
+      lastLeaf = entryLeafHash(entry);
+      tree.append(lastLeaf);
       const signedRoot = expectedRoots?.get(tree.size);
       if (signedRoot !== undefined && toHex(tree.root()) !== signedRoot) {
         throw new CheckpointStateError(
@@ -64,6 +67,7 @@ export async function appendFromStore(store: Store, trail: string, tree: Compact
       `trail ${trail} has ${tree.size} entries, fewer than the requested tree size ${until}`,
     );
   }
+  return lastLeaf;
 }
 
 function outOfPlace(trail: string, expected: number, found: number): CheckpointStateError {

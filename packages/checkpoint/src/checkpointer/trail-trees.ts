@@ -7,6 +7,7 @@ import { CheckpointStateError } from '../errors.js';
 import type { Keyring } from '../keys/keyring.js';
 import type { CheckpointSink } from '../sinks/sink.js';
 import { readResumePoints, type ResumePoint } from './resume-points.js';
+import { checkStoreHolds } from './store-check.js';
 import { appendFromStore } from './store-leaves.js';
 
 /** A checkpointer's compact tree of one trail, with the newest checkpoint it has signed or read. */
@@ -17,6 +18,8 @@ export interface TrailState {
   readonly expectedRoots: ReadonlyMap<number, string>;
   /** Set once the store diverged from a signed checkpoint; every later call rethrows it. */
   failure: CheckpointStateError | null;
+  /** The leaf of the tree's last entry, once this process appended one. */
+  lastLeaf: Uint8Array | null;
 }
 
 /**
@@ -57,9 +60,32 @@ export class TrailTrees {
       latest: point?.latest ?? null,
       expectedRoots: point?.roots ?? new Map(),
       failure: null,
+      lastLeaf: null,
     };
     this.#states.set(trail, state);
     return state;
+  }
+
+  /**
+   * Checks that the store still contains what the trail's tree and its signed checkpoints cover,
+   * as {@link checkStoreHolds} describes. Call it before each catch-up.
+   *
+   * @throws {CheckpointStateError} `CHECKPOINT_STORE_DIVERGED`, which also marks the state failed for good.
+   */
+  async checkStore(trail: string, state: TrailState): Promise<void> {
+    if (state.failure !== null) {
+      throw state.failure;
+    }
+
+    try {
+      const covered = { tree: state.tree, signedSize: state.latest?.tree_size ?? 0, lastLeaf: state.lastLeaf };
+      state.lastLeaf = await checkStoreHolds(this.store, trail, covered, this.pageSize);
+    } catch (error) {
+      if (error instanceof CheckpointStateError && error.code === 'CHECKPOINT_STORE_DIVERGED') {
+        state.failure = error;
+      }
+      throw error;
+    }
   }
 
   /**
@@ -104,7 +130,10 @@ export class TrailTrees {
     }
 
     try {
-      await appendFromStore(this.store, trail, tree, { until, pageSize: this.pageSize, expectedRoots });
+      const lastLeaf = await appendFromStore(this.store, trail, tree, { until, pageSize: this.pageSize, expectedRoots });
+      if (tree === state.tree && lastLeaf !== null) {
+        state.lastLeaf = lastLeaf;
+      }
     } catch (error) {
       if (error instanceof CheckpointStateError && error.code === 'CHECKPOINT_STORE_DIVERGED') {
         state.failure = error;

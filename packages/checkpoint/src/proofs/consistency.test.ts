@@ -54,8 +54,8 @@ describe('consistencyProof', () => {
     const newer = checkpoints[9] as Checkpoint;
     const expected = await consistencyProof(store, older, newer);
 
-    expect(await consistencyProof(wires, older, newer)).toEqual(expected);
-    expect(await consistencyProof(wires, withoutFrontier(older), newer)).toEqual(expected);
+    expect(await consistencyProof({ wire: wires }, older, newer)).toEqual(expected);
+    expect(await consistencyProof({ wire: wires }, withoutFrontier(older), newer)).toEqual(expected);
     expect(await consistencyProof(store, withoutFrontier(older), newer)).toEqual(expected);
   });
 
@@ -72,7 +72,7 @@ describe('consistencyProof', () => {
     );
     const [forked] = signOver(rewritten, BILLING, [SIZE], signer);
 
-    await expect(consistencyProof(rewritten, withoutFrontier(checkpoints[4] as Checkpoint), forked as Checkpoint)).rejects.toMatchObject({
+    await expect(consistencyProof({ wire: rewritten }, withoutFrontier(checkpoints[4] as Checkpoint), forked as Checkpoint)).rejects.toMatchObject({
       code: 'CHECKPOINTS_INCONSISTENT',
     });
     await expect(consistencyProof(store, checkpoints[4] as Checkpoint, forked as Checkpoint)).rejects.toMatchObject({ code: 'PROOF_SOURCE_MISMATCH' });
@@ -105,6 +105,15 @@ describe('verifyConsistencyProof', () => {
   it('rejects checkpoints of an unknown key', () => {
     expect(() => verifyConsistencyProof(proof, checkpoints[2], checkpoints[8], new Keyring([newSigner().publicKey]))).toThrow(
       expect.objectContaining({ code: 'CHECKPOINT_UNTRUSTED' }),
+    );
+  });
+
+  it('rejects a checkpoint whose frontier was changed', () => {
+    const frontier = [...((checkpoints[8] as Checkpoint).frontier ?? [])];
+    frontier[0] = '0'.repeat(64);
+
+    expect(() => verifyConsistencyProof(proof, checkpoints[2], { ...(checkpoints[8] as Checkpoint), frontier }, keyring)).toThrow(
+      expect.objectContaining({ code: 'FRONTIER_MISMATCH' }),
     );
   });
 });

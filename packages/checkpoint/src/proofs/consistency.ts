@@ -8,7 +8,7 @@ import type { ProofOptions } from './inclusion.js';
 import { parseConsistencyProof } from './parse-proof.js';
 import type { CheckpointConsistencyProof } from './proof-json.js';
 import { buildProofTree, type ProofSource } from './proof-source.js';
-import { assertSourceMatches, assertTrusted } from './trust.js';
+import { assertFrontierFolds, assertSourceMatches, assertTrusted } from './trust.js';
 
 /**
  * Builds the proof that `newer` extends `older`, two checkpoints of one trail. When `older` has
@@ -63,7 +63,8 @@ export async function consistencyProof(
  * Verifies a consistency proof between two checkpoints that keys of `keyring` signed. Returns
  * nothing on success.
  *
- * @throws {ProofError} `PROOF_MALFORMED`, `CHECKPOINT_UNTRUSTED`, `PROOF_TRAIL_MISMATCH`,
+ * @throws {ProofError} `PROOF_MALFORMED`, `CHECKPOINT_UNTRUSTED`, `FRONTIER_MISMATCH` (a
+ *   checkpoint's frontier does not fold to its root), `PROOF_TRAIL_MISMATCH`,
  *   `PROOF_SIZE_MISMATCH`, or `PROOF_INVALID` when the newer checkpoint does not extend the older.
  * @throws {MalformedCheckpointError} when a checkpoint is not well formed.
  */
@@ -73,6 +74,8 @@ export function verifyConsistencyProof(proof: unknown, older: unknown, newer: un
   const second = parseCheckpoint(newer);
   assertTrusted(first, keyring, 'older checkpoint');
   assertTrusted(second, keyring, 'newer checkpoint');
+  assertFrontierFolds(first, 'older checkpoint');
+  assertFrontierFolds(second, 'newer checkpoint');
 
   if (parsed.trail !== first.trail || parsed.trail !== second.trail) {
     throw new ProofError('PROOF_TRAIL_MISMATCH', `the proof is about trail ${parsed.trail}, the checkpoints about ${first.trail} and ${second.trail}`);

@@ -1,4 +1,4 @@
-import { entryToWire, type AuditEntry } from '@auditgate/core';
+import { ValidationError, entryToWire, type AuditEntry, type JsonObject } from '@auditgate/core';
 import { MemoryStore } from '@auditgate/store-memory';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -43,10 +43,10 @@ describe('inclusionProof', () => {
     const wires = parseLines(await exportLines(store));
 
     for (const sequence of [0, 6, SIZE - 1]) {
-      const fromLines = await inclusionProof(wires, BILLING, sequence, checkpoint);
+      const fromLines = await inclusionProof({ wire: wires }, BILLING, sequence, checkpoint);
 
       expect(fromLines).toEqual(await inclusionProof(store, BILLING, sequence, checkpoint));
-      expect(() => verifyInclusionProof(fromLines, checkpoint, keyring, { entry: wires.find((wire) => wire.trail === BILLING && wire.sequence === sequence) })).not.toThrow();
+      expect(() => verifyInclusionProof(fromLines, checkpoint, keyring, { wire: wires.find((wire) => wire.trail === BILLING && wire.sequence === sequence) })).not.toThrow();
     }
   });
 
@@ -111,7 +111,7 @@ describe('verifyInclusionProof', () => {
     expect(() => verifyInclusionProof(proof, checkpoint, keyring, { entry: entries[6] })).toThrow(expect.objectContaining({ code: 'PROOF_LEAF_MISMATCH' }));
 
     const changed = { ...entryToWire(entries[5] as AuditEntry), recorded_by: 'someone-else' };
-    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { entry: changed })).toThrow("the entry's leaf hash is");
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { wire: changed })).toThrow("the entry's leaf hash is");
   });
 
   it('rejects a checkpoint of an unknown key', () => {
@@ -126,5 +126,83 @@ describe('verifyInclusionProof', () => {
     expect(() => verifyInclusionProof({ ...proof, hashes: 'abc' }, checkpoint, keyring)).toThrow(ProofError);
     expect(() => verifyInclusionProof({ ...proof, extra: 1 }, checkpoint, keyring)).toThrow('proof field extra');
     expect(() => verifyInclusionProof({ ...proof, leaf_hash: 'ZZ' }, checkpoint, keyring)).toThrow(expect.objectContaining({ code: 'PROOF_MALFORMED' }));
+  });
+
+  it('rejects a checkpoint whose frontier was changed', () => {
+    const frontier = (checkpoint.frontier ?? []).map(() => 'f'.repeat(64));
+
+    expect(() => verifyInclusionProof(proof, { ...checkpoint, frontier }, keyring)).toThrow(expect.objectContaining({ code: 'FRONTIER_MISMATCH' }));
+  });
+});
+
+describe('verifyInclusionProof entry forms', () => {
+  let proof: Awaited<ReturnType<typeof inclusionProof>>;
+  let wire: JsonObject;
+  beforeAll(async () => {
+    proof = await inclusionProof(store, BILLING, 3, checkpoint);
+    wire = parseLines(await exportLines(store)).find((candidate) => candidate.trail === BILLING && candidate.sequence === 3) as JsonObject;
+  });
+
+  it('accepts the wire entry and the AuditEntry', () => {
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { wire })).not.toThrow();
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { entry: entries[3] })).not.toThrow();
+  });
+
+  // True values under the AuditEntry (camelCase) names, forged ones under the wire names: a
+  // check that let the entry's own keys pick the leaf form hashed the true values only.
+  it('rejects a wire entry that also carries AuditEntry keys', () => {
+    const forged: JsonObject = {
+      ...wire,
+      wallTs: wire.wall_ts as string,
+      gateType: wire.gate_type as string,
+      gateIdentity: wire.gate_identity as string,
+      recordedBy: wire.recorded_by as string,
+      schemaVersion: wire.schema_version as string,
+      entryHash: wire.entry_hash as string,
+      prevHash: wire.prev_hash as string,
+      wall_ts: '2020-01-01T00:00:00.000Z',
+      gate_identity: 'billing:refund@someone_else',
+      recorded_by: 'auditor',
+      entry_hash: '0'.repeat(64),
+      prev_hash: null,
+    };
+
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { wire: forged })).toThrow(expect.objectContaining({ code: 'PROOF_MALFORMED' }));
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { wire: forged })).toThrow('"wallTs"');
+  });
+
+  it('rejects a wire entry with an unknown key', () => {
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { wire: { ...wire, note: 'x' } })).toThrow(expect.objectContaining({ code: 'PROOF_MALFORMED' }));
+  });
+
+  it('rejects an AuditEntry given as wire', () => {
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { wire: entries[3] })).toThrow(expect.objectContaining({ code: 'PROOF_MALFORMED' }));
+  });
+
+  it('rejects both forms at once', () => {
+    expect(() => verifyInclusionProof(proof, checkpoint, keyring, { wire, entry: entries[3] })).toThrow(ValidationError);
+  });
+});
+
+describe('inclusionProof sources', () => {
+  it('rejects a bare array', async () => {
+    const wires = parseLines(await exportLines(store));
+
+    await expect(inclusionProof(wires as never, BILLING, 0, checkpoint)).rejects.toThrow(ValidationError);
+  });
+
+  // An entry that also carries the true AuditEntry keys must not get the true leaf.
+  it('hashes every key of a wire entry', async () => {
+    const wires = parseLines(await exportLines(store));
+    const target = wires.find((wire) => wire.trail === BILLING && wire.sequence === 2) as JsonObject;
+    const mixed = wires.map((wire) => (wire === target ? { ...wire, ...(entries[2] as AuditEntry) } : wire));
+
+    await expect(inclusionProof({ wire: mixed }, BILLING, 2, checkpoint)).rejects.toMatchObject({ code: 'PROOF_SOURCE_MISMATCH' });
+  });
+
+  it('proves from AuditEntry objects', async () => {
+    const proof = await inclusionProof({ entries }, BILLING, 4, checkpoint);
+
+    expect(proof).toEqual(await inclusionProof(store, BILLING, 4, checkpoint));
   });
 });

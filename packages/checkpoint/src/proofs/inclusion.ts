@@ -4,12 +4,12 @@ import { MerkleError, fromHex, toHex, verifyInclusion } from '@auditgate/merkle'
 import type { Checkpoint } from '../checkpoint.js';
 import { EntryNotCoveredError, ProofError } from '../errors.js';
 import type { Keyring } from '../keys/keyring.js';
-import { entryLeafHash, wireLeafHash } from '../leaf.js';
 import { parseCheckpoint } from '../parse-checkpoint.js';
 import { parseInclusionProof } from './parse-proof.js';
 import type { EntryInclusionProof } from './proof-json.js';
+import { assertProofIsAbout, type InclusionSubject } from './proof-subject.js';
 import { buildProofTree, type ProofSource } from './proof-source.js';
-import { assertSourceMatches, assertTrusted } from './trust.js';
+import { assertFrontierFolds, assertSourceMatches, assertTrusted } from './trust.js';
 
 /** Options of proof building: frontiers for pruned trails, and the page size of store reads. */
 export interface ProofOptions {
@@ -72,19 +72,24 @@ export async function inclusionProof(
 }
 
 /**
- * Verifies an inclusion proof against a checkpoint signed by a key of `keyring`. With `entry`
- * (an `AuditEntry` or a wire object read with `parseLosslessJson`), also checks that the proof
- * is about that entry. Returns nothing on success.
+ * Verifies an inclusion proof against a checkpoint signed by a key of `keyring`. With
+ * `subject.wire` (an entry read with `parseLosslessJson`) or `subject.entry` (an `AuditEntry`),
+ * also checks that the proof is about that entry. A checkpoint whose unsigned frontier does not
+ * fold to its root is rejected too, as `verifyWithCheckpoints` reports it. Returns nothing on
+ * success.
  *
- * @throws {ProofError} `PROOF_MALFORMED`, `CHECKPOINT_UNTRUSTED`, `PROOF_TRAIL_MISMATCH`,
+ * @throws {ProofError} `PROOF_MALFORMED` (also for a `wire` with keys that a wire entry does not
+ *   have), `CHECKPOINT_UNTRUSTED`, `FRONTIER_MISMATCH`, `PROOF_TRAIL_MISMATCH`,
  *   `PROOF_SIZE_MISMATCH`, `PROOF_LEAF_MISMATCH`, or `PROOF_INVALID` when the hashes do not
  *   lead to the signed root.
  * @throws {MalformedCheckpointError} when `checkpoint` is not a well-formed checkpoint.
+ * @throws {ValidationError} when `subject` names both `wire` and `entry`.
  */
-export function verifyInclusionProof(proof: unknown, checkpoint: unknown, keyring: Keyring, options: { entry?: unknown } = {}): void {
+export function verifyInclusionProof(proof: unknown, checkpoint: unknown, keyring: Keyring, subject: InclusionSubject = {}): void {
   const parsed = parseInclusionProof(proof);
   const signed = parseCheckpoint(checkpoint);
   assertTrusted(signed, keyring, 'checkpoint');
+  assertFrontierFolds(signed, 'checkpoint');
 
   if (parsed.trail !== signed.trail) {
     throw new ProofError('PROOF_TRAIL_MISMATCH', `the proof is about trail ${parsed.trail}, but the checkpoint about ${signed.trail}`);
@@ -92,9 +97,7 @@ export function verifyInclusionProof(proof: unknown, checkpoint: unknown, keyrin
   if (parsed.tree_size !== signed.tree_size) {
     throw new ProofError('PROOF_SIZE_MISMATCH', `the proof was built for tree size ${parsed.tree_size}, but the checkpoint has tree size ${signed.tree_size}`);
   }
-  if (options.entry !== undefined) {
-    assertProofIsAbout(parsed, options.entry);
-  }
+  assertProofIsAbout(parsed, subject);
 
   try {
     verifyInclusion(fromHex(parsed.leaf_hash), { leafIndex: parsed.sequence, treeSize: parsed.tree_size, hashes: parsed.hashes.map(fromHex) }, fromHex(signed.root));
@@ -103,21 +106,5 @@ export function verifyInclusionProof(proof: unknown, checkpoint: unknown, keyrin
       throw new ProofError('PROOF_INVALID', `inclusion proof of entry ${parsed.sequence} of trail ${parsed.trail} is invalid: ${error.message}`, { cause: error });
     }
     throw error;
-  }
-}
-
-function assertProofIsAbout(proof: EntryInclusionProof, entry: unknown): void {
-  const record = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-  const isAuditEntry = typeof record.wallTs === 'string';
-  if (record.trail !== proof.trail || record.sequence !== proof.sequence) {
-    throw new ProofError(
-      'PROOF_LEAF_MISMATCH',
-      `the entry is ${String(record.sequence)} of trail ${String(record.trail)}, but the proof is about entry ${proof.sequence} of ${proof.trail}`,
-    );
-  }
-
-  const leaf = toHex(isAuditEntry ? entryLeafHash(entry as Parameters<typeof entryLeafHash>[0]) : wireLeafHash(entry));
-  if (leaf !== proof.leaf_hash) {
-    throw new ProofError('PROOF_LEAF_MISMATCH', `the entry's leaf hash is ${leaf}, but the proof is about leaf ${proof.leaf_hash}: the entry differs from the one proved`);
   }
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, Store } from '@auditgate/core';
+import { ValidationError, type AuditEntry, type Store } from '@auditgate/core';
 import { fromHex } from '@auditgate/merkle';
 
 import type { Checkpoint } from '../checkpoint.js';
@@ -9,9 +9,14 @@ import { ProofTree } from './proof-tree.js';
 
 /**
  * Source of a trail's entries for proofs: a store, or entries of any trails in the order they
- * were written, as `AuditEntry` objects or as wire objects read with `parseLosslessJson`.
+ * were written. `{ wire }` contains wire objects read with `parseLosslessJson`, whose leaf is the
+ * hash of all their keys. `{ entries }` contains `AuditEntry` objects. The caller names the form,
+ * so that no entry of a log decides how its own leaf is computed.
  */
-export type ProofSource = Store | Iterable<unknown> | AsyncIterable<unknown>;
+export type ProofSource =
+  | Store
+  | { readonly wire: Iterable<unknown> | AsyncIterable<unknown> }
+  | { readonly entries: Iterable<AuditEntry> | AsyncIterable<AuditEntry> };
 
 /** Request of {@link buildProofTree}. */
 export interface ProofTreeRequest {
@@ -33,9 +38,19 @@ export interface ProofTreeRequest {
  *
  * @throws {ProofError} `PROOF_ENTRIES_MISSING` when the source has no entry of the trail, the
  *   trail was pruned and no usable frontier is given, or an entry is missing.
+ * @throws {ValidationError} when `source` has neither form of {@link ProofSource}.
  */
 export async function buildProofTree(source: ProofSource, request: ProofTreeRequest): Promise<ProofTree> {
-  return isStore(source) ? fromStore(source, request) : fromEntries(source, request);
+  if (isStore(source)) {
+    return fromStore(source, request);
+  }
+  if (hasIterable(source, 'wire')) {
+    return fromEntries(source.wire, request, placeWire);
+  }
+  if (hasIterable(source, 'entries')) {
+    return fromEntries(source.entries, request, placeAuditEntry);
+  }
+  throw new ValidationError('source', 'expected a Store, { wire: entries read from a file }, or { entries: AuditEntry objects }');
 }
 
 async function fromStore(store: Store, request: ProofTreeRequest): Promise<ProofTree> {
@@ -59,7 +74,10 @@ async function fromStore(store: Store, request: ProofTreeRequest): Promise<Proof
   return tree;
 }
 
-async function fromEntries(entries: Iterable<unknown> | AsyncIterable<unknown>, request: ProofTreeRequest): Promise<ProofTree> {
+/** Trail, sequence and leaf hash of an item of the source, or null for an item that is not an entry. */
+type Placement = { trail: unknown; sequence: number | null; leaf: () => Uint8Array } | null;
+
+async function fromEntries<T>(entries: Iterable<T> | AsyncIterable<T>, request: ProofTreeRequest, placeOf: (item: T) => Placement): Promise<ProofTree> {
   let tree: ProofTree | null = null;
   let position = 0;
 
@@ -107,6 +125,13 @@ function chooseBase(request: ProofTreeRequest, firstPresent: number): { size: nu
   if (best !== undefined) {
     return { size: best.tree_size, hashes: (best.frontier ?? []).map(fromHex) };
   }
+  if (firstPresent > request.maxBaseSize) {
+    throw new ProofError(
+      'PROOF_ENTRIES_MISSING',
+      `the entries of trail ${request.trail} start at sequence ${firstPresent}, so the entries below it were removed (pruned), ` +
+        `but the proof needs position ${request.maxBaseSize}, below that start. Build it from entries that still include position ${request.maxBaseSize}.`,
+    );
+  }
   if (firstPresent > 0) {
     throw new ProofError(
       'PROOF_ENTRIES_MISSING',
@@ -118,21 +143,23 @@ function chooseBase(request: ProofTreeRequest, firstPresent: number): { size: nu
   return { size: 0, hashes: [] };
 }
 
-function placeOf(item: unknown): { trail: unknown; sequence: number | null; leaf: () => Uint8Array } | null {
+function placeWire(item: unknown): Placement {
   if (typeof item !== 'object' || item === null) {
     return null;
   }
 
-  if (isAuditEntry(item)) {
-    return { trail: item.trail, sequence: item.sequence, leaf: () => entryLeafHash(item) };
-  }
   const record = item as Record<string, unknown>;
   const sequence = Number.isSafeInteger(record.sequence) && (record.sequence as number) >= 0 ? (record.sequence as number) : null;
   return { trail: record.trail, sequence, leaf: () => wireLeafHash(item) };
 }
 
-function isAuditEntry(item: object): item is AuditEntry {
-  return typeof (item as Partial<AuditEntry>).wallTs === 'string' && 'entryHash' in item;
+function placeAuditEntry(entry: AuditEntry): Placement {
+  return { trail: entry.trail, sequence: entry.sequence, leaf: () => entryLeafHash(entry) };
+}
+
+function hasIterable<K extends 'wire' | 'entries'>(source: object, key: K): source is Record<K, Iterable<never> | AsyncIterable<never>> {
+  const value = (source as Record<string, unknown>)[key];
+  return typeof value === 'object' && value !== null && (Symbol.iterator in value || Symbol.asyncIterator in value);
 }
 
 function isStore(source: ProofSource): source is Store {

@@ -1,7 +1,7 @@
 import { toHex } from '@auditgate/merkle';
 
 import type { Checkpoint } from '../checkpoint.js';
-import { checkSignature } from '../check-checkpoint.js';
+import { checkFrontier, checkSignature } from '../check-checkpoint.js';
 import { ProofError } from '../errors.js';
 import type { Keyring } from '../keys/keyring.js';
 import type { ProofTree } from './proof-tree.js';
@@ -24,6 +24,24 @@ export function assertTrusted(checkpoint: Checkpoint, keyring: Keyring, role: st
     throw new ProofError(
       'CHECKPOINT_UNTRUSTED',
       `the ${role} of trail ${checkpoint.trail} at tree size ${checkpoint.tree_size} has an invalid signature for key ${checkpoint.key_id}: it was changed after signing`,
+    );
+  }
+}
+
+/**
+ * Throws when the checkpoint carries a frontier that does not fold to its signed root. The
+ * frontier is unsigned, so it proves nothing, but a proof that carries a wrong one was changed
+ * after it was built, and `verifyWithCheckpoints` reports the same checkpoint as
+ * `frontier_mismatch`.
+ *
+ * @throws {ProofError} `FRONTIER_MISMATCH`.
+ */
+export function assertFrontierFolds(checkpoint: Checkpoint, role: string): void {
+  if (checkFrontier(checkpoint) === 'mismatch') {
+    throw new ProofError(
+      'FRONTIER_MISMATCH',
+      `the ${role} of trail ${checkpoint.trail} at tree size ${checkpoint.tree_size} has a frontier that does not fold to its signed root ` +
+        `${checkpoint.root}: the unsigned frontier was changed after signing`,
     );
   }
 }

@@ -106,6 +106,25 @@ describe('readCheckpointFile', () => {
     expect(inputs[1]?.parseError).toMatch(/JSON/);
   });
 
+  it('names a torn last line', async () => {
+    const file = path.join(directory, 'checkpoints.jsonl');
+    await appendFile(file, `${serializeCheckpoint(checkpointOf(1))}\n{"type":"auditgate.chec`);
+
+    const inputs = await collect(readCheckpointFile(file));
+
+    expect(inputs.map((input) => input.parseError === undefined)).toEqual([true, false]);
+    expect(inputs[1]?.parseError).toContain('The line is the last one and has no line break');
+  });
+
+  it('names no torn line when the file ends with a line break', async () => {
+    const file = path.join(directory, 'checkpoints.jsonl');
+    await appendFile(file, `not json\n${serializeCheckpoint(checkpointOf(1))}\nnot json either\n`);
+
+    const inputs = await collect(readCheckpointFile(file));
+
+    expect(inputs.map((input) => input.parseError?.includes('no line break') ?? null)).toEqual([false, null, false]);
+  });
+
   it('throws for a missing file unless told otherwise', async () => {
     const file = path.join(directory, 'absent.jsonl');
 

@@ -8,6 +8,7 @@ import type { Keyring } from '../keys/keyring.js';
 import { parseCheckpoint } from '../parse-checkpoint.js';
 import type { CheckpointFinding } from './finding.js';
 import { checkFrontierPairs } from './frontier-pairs.js';
+import { checkPrefixRoots } from './prefix-roots.js';
 
 /** A checkpoint whose signature verified, with where it came from. */
 export interface ValidCheckpoint {
@@ -70,8 +71,9 @@ export class TrailCheckpoints {
 /**
  * Checks checkpoints (the current list and the previously seen ones) and groups the valid ones
  * by trail. Reports malformed checkpoints, bad signatures, unknown keys, frontiers that do not
- * fold to their root, forks visible from the checkpoints alone, and a list that ends below a
- * seen tree size.
+ * fold to their root, and a list that ends below a seen tree size. It also reports forks that
+ * the checkpoints show alone: same size with two roots, shared frontier subtrees that differ,
+ * and a root that a larger frontier folds to differently.
  */
 export function loadCheckpoints(
   listed: readonly CheckpointInput[],
@@ -100,6 +102,7 @@ export function loadCheckpoints(
     set.sizes = [...set.groups.keys()].sort((a, b) => a - b);
     reportSameSizeForks(set, report);
     checkFrontierPairs(set, report);
+    checkPrefixRoots(set, report);
     reportRegression(set, report);
   }
   return trails;

@@ -1,10 +1,16 @@
-import { resolve } from 'node:path';
 import { CheckpointVerifier, type CheckpointInput, type CheckpointReport, type Keyring } from '@auditgate/checkpoint';
 import type { VerifiedEntry } from '@auditgate/core';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { loadKeyring, readCheckpointInputs } from './checkpoint-inputs.js';
+import { fileIdentity } from '../read/file-identity.js';
 import { appendToSeenFile } from './seen-file.js';
+
+// A missing checkpoints file stays an error (status 2) rather than an empty list, so that a
+// wrong path is not mistaken for a log whose checkpoints were all deleted.
+const MISSING_CHECKPOINTS =
+  'Without its checkpoints the log cannot be checked against them: every entry would be unanchored and the log invalid. ' +
+  'Give the file the Checkpointer writes (an empty file to see the unanchored findings), or leave out --checkpoints and --public-key to check the hash chain only';
 
 /** The checkpoint flags of `verify`. */
 export interface CheckpointFlags {
@@ -45,15 +51,16 @@ export class CheckpointLayer {
    * checkpoint flag is given.
    *
    * @throws {UsageError} when `--checkpoints` and `--public-key` are not given together, when
-   *   `--seen` comes without them, or when `--seen` names a `--checkpoints` file.
+   *   `--seen` comes without them, or when `--seen` names a `--checkpoints` file (links included).
    * @throws {InputError} when a key or checkpoints file cannot be read.
    */
   static async open(flags: CheckpointFlags, maxFindings: number, io: Pick<CliIo, 'cwd'>): Promise<CheckpointLayer | null> {
-    if (!checkFlags(flags, io.cwd)) return null;
+    if (!checkFlags(flags)) return null;
+    await assertSeenIsSeparate(flags, io.cwd);
 
     const keyring = await loadKeyring(flags.publicKeys, io);
-    const listed = await readCheckpointInputs(flags.checkpoints, '--checkpoints', io);
-    const seen = flags.seen === undefined ? [] : await readCheckpointInputs([flags.seen], '--seen', io, true);
+    const listed = await readCheckpointInputs(flags.checkpoints, '--checkpoints', io, { missingHint: MISSING_CHECKPOINTS });
+    const seen = flags.seen === undefined ? [] : await readCheckpointInputs([flags.seen], '--seen', io, { missingOk: true });
     return new CheckpointLayer(flags, keyring, listed, seen, maxFindings);
   }
 
@@ -83,7 +90,7 @@ export class CheckpointLayer {
 
 // Returns whether checkpoints are in use. Checkpoints cannot be checked without a key, and a key
 // alone would verify nothing, so either flag alone is a mistake rather than a silent no-op.
-function checkFlags(flags: CheckpointFlags, cwd: string): boolean {
+function checkFlags(flags: CheckpointFlags): boolean {
   const hasCheckpoints = flags.checkpoints.length > 0;
   const hasKeys = flags.publicKeys.length > 0;
   if (hasCheckpoints && !hasKeys) {
@@ -95,8 +102,21 @@ function checkFlags(flags: CheckpointFlags, cwd: string): boolean {
   if (flags.seen !== undefined && !hasCheckpoints) {
     throw new UsageError('--seen needs --checkpoints FILE and --public-key FILE', 'verify');
   }
-  if (flags.seen !== undefined && flags.checkpoints.some((file) => resolve(cwd, file) === resolve(cwd, flags.seen!))) {
-    throw new UsageError(`--seen ${flags.seen} is also given as --checkpoints; the seen file must be a separate file that this command appends to`, 'verify');
-  }
   return hasCheckpoints;
+}
+
+// The seen file is appended to, so it must not be a checkpoints file under another name, such
+// as a symbolic or hard link to it.
+async function assertSeenIsSeparate(flags: CheckpointFlags, cwd: string): Promise<void> {
+  if (flags.seen === undefined) return;
+
+  const seen = await fileIdentity(cwd, flags.seen);
+  for (const file of flags.checkpoints) {
+    if ((await fileIdentity(cwd, file)) === seen) {
+      throw new UsageError(
+        `--seen ${flags.seen} is the same file as --checkpoints ${file}; the seen file must be a separate file that this command appends to`,
+        'verify',
+      );
+    }
+  }
 }

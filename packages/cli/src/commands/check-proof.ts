@@ -3,9 +3,10 @@ import { loadKeyring, readCheckpointInputs } from '../checkpoints/checkpoint-inp
 import { CheckFailedError, ExitCode, InputError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { countOf } from '../output/plural.js';
+import { printableJson, printableMessage, quoted } from '../output/printable.js';
 import { styleFor, type Style } from '../output/style.js';
 import { checkBundle, type CheckedProof } from '../proofs/check-bundle.js';
-import { INCLUSION_PROOF_TYPE, parseBundle } from '../proofs/proof-bundle.js';
+import { INCLUSION_PROOF_TYPE, parseBundle, type UncheckedBundle } from '../proofs/proof-bundle.js';
 import { trustedCheckpoints } from '../proofs/trusted-checkpoints.js';
 import { openInput } from '../read/open-input.js';
 import type { Command } from './command.js';
@@ -14,8 +15,10 @@ const HELP = `Usage: auditgate check-proof PROOF_FILE --public-key FILE [--check
 
 Checks a proof saved with 'auditgate prove --json', without the log: the proof's hashes must
 lead to the root that its checkpoint signed, the checkpoint's signature must verify under a
---public-key key, and an inclusion proof must be about the entry it carries. A consistency
-proof must lead from the older checkpoint's root to the newer one's. - reads stdin.
+--public-key key, a checkpoint's frontier must fold to its root, and an inclusion proof must
+be about the entry it carries. That entry is a wire entry: a key that a wire entry does not
+have, such as wallTs, makes the file unreadable (status 2). A consistency proof must lead from
+the older checkpoint's root to the newer one's. - reads stdin.
 
 With --checkpoints, every checkpoint in the proof must also be among the valid checkpoints of
 those files, such as a witness copy: a validly signed checkpoint that the copy lacks may have
@@ -71,11 +74,12 @@ export const checkProofCommand: Command = {
       if (!(error instanceof CheckFailedError)) throw error;
       const type = bundle.type === INCLUSION_PROOF_TYPE ? 'inclusion' : 'consistency';
       const failure = { code: error.code, message: error.message };
-      io.stdout.write(values.json === true ? `${JSON.stringify({ valid: false, type, failure })}\n` : `${styleFor(io.stdout, io).red(`INVALID: ${error.message}`)}\n`);
+      const text = `INVALID: ${printableMessage(error.message, trailsOf(bundle))}`;
+      io.stdout.write(values.json === true ? `${printableJson({ valid: false, type, failure })}\n` : `${styleFor(io.stdout, io).red(text)}\n`);
       return ExitCode.INVALID;
     }
 
-    io.stdout.write(values.json === true ? `${JSON.stringify({ valid: true, ...checked })}\n` : describe(checked, styleFor(io.stdout, io)));
+    io.stdout.write(values.json === true ? `${printableJson({ valid: true, ...checked })}\n` : describe(checked, styleFor(io.stdout, io)));
     return ExitCode.OK;
   },
 };
@@ -83,14 +87,20 @@ export const checkProofCommand: Command = {
 function describe(checked: CheckedProof, style: Style): string {
   if (checked.type === 'inclusion') {
     return (
-      `${style.green('VALID')}: entry ${checked.sequence} of trail ${checked.trail} is leaf ${checked.sequence} of the tree of ` +
+      `${style.green('VALID')}: entry ${checked.sequence} of trail ${quoted(checked.trail)} is leaf ${checked.sequence} of the tree of ` +
       `${countOf(checked.treeSize, 'entry', 'entries')} whose root ${checked.root} is signed by key ${checked.keyId}\n`
     );
   }
   return (
-    `${style.green('VALID')}: the checkpoint of trail ${checked.trail} at tree size ${checked.size2} (root ${checked.newerRoot}) extends ` +
+    `${style.green('VALID')}: the checkpoint of trail ${quoted(checked.trail)} at tree size ${checked.size2} (root ${checked.newerRoot}) extends ` +
     `the one at tree size ${checked.size1} (root ${checked.olderRoot}), signed by key ${checked.keyIds.join(' and ')}\n`
   );
+}
+
+// The trail strings a proof file carries, which failure messages may quote.
+function trailsOf(bundle: UncheckedBundle): string[] {
+  const parts: unknown[] = bundle.type === INCLUSION_PROOF_TYPE ? [bundle.proof, bundle.checkpoint, bundle.entry] : [bundle.proof, bundle.older, bundle.newer];
+  return parts.map((part) => (part as { trail?: unknown } | null)?.trail).filter((trail): trail is string => typeof trail === 'string');
 }
 
 async function readText(path: string, io: CliIo): Promise<{ name: string; text: string }> {

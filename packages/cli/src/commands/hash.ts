@@ -11,6 +11,7 @@ import {
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { escapeControls, quoted } from '../output/printable.js';
 import { styleFor, type Style } from '../output/style.js';
 import { openInput } from '../read/open-input.js';
 import { readEntries } from '../read/read-entries.js';
@@ -79,8 +80,9 @@ function textBlock(value: JsonValue, location: EntryLocation, style: Style): str
   else if (typeof carried === 'string') note = style.red(`(the entry carries ${carried}, which differs)`);
   else note = '(the entry carries no entry_hash)';
 
-  const position = [`trail ${describe(entry.trail)}`, `sequence ${describe(entry.sequence)}`].join(', ');
-  return `${formatLocation(location)}: ${position}\n  canonical:  ${canonical}\n  entry_hash: ${hash} ${note}\n`;
+  const position = [`trail ${quoted(describe(entry.trail))}`, `sequence ${quoted(describe(entry.sequence))}`].join(', ');
+  // The canonical string is ASCII with every control character escaped, as Python writes it.
+  return `${escapeControls(formatLocation(location))}: ${position}\n  canonical:  ${canonical}\n  entry_hash: ${hash} ${note}\n`;
 }
 
 // Hashing follows the Python reference, which takes defaults for missing fields, so only a

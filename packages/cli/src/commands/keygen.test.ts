@@ -78,10 +78,18 @@ describe('keygen', () => {
     [[], 'missing --out FILE'],
     [['signing.key'], 'unexpected argument "signing.key"'],
     [['--out', 'no-such-dir/signing.key'], 'cannot create the key files: its directory does not exist'],
+    [['--out', '-'], '--out - is not accepted'],
   ])('rejects %j', async (args, message) => {
     const result = await runCli(['keygen', ...args], { cwd: files.dir });
 
     expect(result.stderr).toContain(message);
     expect(result.status).toBe(2);
+  });
+
+  it('writes no file named -', async () => {
+    await runCli(['keygen', '--out', '-'], { cwd: files.dir });
+
+    expect(() => statSync(join(files.dir, '-'))).toThrow();
+    expect(() => statSync(join(files.dir, '-.pub'))).toThrow();
   });
 });

@@ -3,6 +3,7 @@ import { KeyFileError, writeKeyPair, type KeyPairFiles } from '@auditgate/checkp
 import { parseCommandArgs } from '../args.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { printableJson, quoted } from '../output/printable.js';
 import { describeOpenError } from '../read/open-input.js';
 import type { Command } from './command.js';
 
@@ -17,7 +18,8 @@ Give the private key to the process that records entries (loadPrivateKey in
 auditgate prove take it with --public-key.
 
 Flags:
-  --out FILE   where to write the private key; the public key goes to FILE.pub (required)
+  --out FILE   where to write the private key; the public key goes to FILE.pub (required;
+               - is rejected, because a private key is never printed)
   --json       print {"keyId", "privateKeyPath", "publicKeyPath"} instead of text
   -h, --help   print this help
 
@@ -47,15 +49,19 @@ export const keygenCommand: Command = {
     if (values.out === undefined || values.out === '') {
       throw new UsageError('missing --out FILE: the file to write the private key to', 'keygen');
     }
+    // Elsewhere - means stdout, but a private key must never be printed.
+    if (values.out === '-') {
+      throw new UsageError('--out - is not accepted: keygen writes the private key to a file, never to stdout; give a file name', 'keygen');
+    }
 
     const files = await writeKeys(values.out, io);
     if (values.json === true) {
-      io.stdout.write(`${JSON.stringify(files)}\n`);
+      io.stdout.write(`${printableJson(files)}\n`);
     } else {
       io.stdout.write(
         `key id:      ${files.keyId}\n` +
-          `private key: ${files.privateKeyPath} (mode 0600; only the signing process may read it)\n` +
-          `public key:  ${files.publicKeyPath} (give it to verifiers: --public-key ${files.publicKeyPath})\n`,
+          `private key: ${quoted(files.privateKeyPath)} (mode 0600; only the signing process may read it)\n` +
+          `public key:  ${quoted(files.publicKeyPath)} (give it to verifiers: --public-key ${quoted(files.publicKeyPath)})\n`,
       );
     }
     return ExitCode.OK;

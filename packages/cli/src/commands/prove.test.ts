@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadPublicKeys, verifyConsistencyProof, verifyInclusionProof } from '@auditgate/checkpoint';
-import { parseLosslessJson, type JsonObject } from '@auditgate/core';
+import { canonicalJson, parseLosslessJson, type JsonObject } from '@auditgate/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointLines, keyPair, parseWires, rechain, recordCheckpointedLog, recordPrunedLog, wireLines, type CheckpointedLog } from '../testing/checkpointed-log.js';
 import { BILLING, SEARCH, tempFiles } from '../testing/logs.js';
@@ -39,7 +39,7 @@ describe('prove --sequence', () => {
     expect(output.proof).toMatchObject({ trail: BILLING, sequence: 3, tree_size: 10 });
     expect(output.checkpoint).toMatchObject({ trail: BILLING, tree_size: 10 });
     expect(result.stdout).toContain('"ts":1700000007.0');
-    expect(() => verifyInclusionProof(output.proof, output.checkpoint, keyring, { entry })).not.toThrow();
+    expect(() => verifyInclusionProof(output.proof, output.checkpoint, keyring, { wire: entry })).not.toThrow();
   });
 
   it('prints the proof and its checkpoint as text', async () => {
@@ -208,6 +208,54 @@ describe('check-proof', () => {
     expect(result.status).toBe(1);
   });
 
+  // The entry carries its true values under the AuditEntry (camelCase) names and forged ones
+  // under the wire names that a reader of the proof looks at.
+  it('rejects an entry that also carries AuditEntry keys', async () => {
+    const bundle = parseLosslessJson(inclusion) as JsonObject;
+    const entry = bundle.entry as JsonObject;
+    const forged: JsonObject = {
+      ...entry,
+      wallTs: entry.wall_ts!,
+      gateType: entry.gate_type!,
+      gateIdentity: entry.gate_identity!,
+      recordedBy: entry.recorded_by!,
+      schemaVersion: entry.schema_version!,
+      entryHash: entry.entry_hash!,
+      prevHash: entry.prev_hash!,
+      wall_ts: '2020-01-01T00:00:00.000Z',
+      gate_identity: 'billing:refund@someone_else',
+      gate_type: 'budgetgate',
+      recorded_by: 'auditor',
+      schema_version: '9.9.9',
+      entry_hash: '0'.repeat(64),
+      prev_hash: null,
+    };
+
+    const result = await check(canonicalJson({ ...bundle, entry: forged }));
+
+    expect(result.stdout).not.toContain('VALID');
+    expect(result.stderr).toContain('the proof\'s entry has the key "entryHash", which is not a field of a wire entry');
+    expect(result.status).toBe(2);
+  });
+
+  it('rejects an entry with an unknown key', async () => {
+    const bundle = parseLosslessJson(inclusion) as JsonObject;
+    const result = await check(canonicalJson({ ...bundle, entry: { ...(bundle.entry as JsonObject), note: 'added' } }));
+
+    expect(result.stderr).toContain('"note"');
+    expect(result.status).toBe(2);
+  });
+
+  it('rejects a checkpoint whose frontier was changed', async () => {
+    const bundle = parseLosslessJson(inclusion) as JsonObject;
+    const checkpoint = bundle.checkpoint as JsonObject;
+    const frontier = (checkpoint.frontier as string[]).map(() => 'a'.repeat(64));
+    const result = await check(canonicalJson({ ...bundle, checkpoint: { ...checkpoint, frontier } }), '--json');
+
+    expect(failureCode(result.stdout)).toBe('FRONTIER_MISMATCH');
+    expect(result.status).toBe(1);
+  });
+
   it('rejects a checkpoint signed by a key not given', async () => {
     const other = await keyPair(join(files.dir, 'other.key'));
     const result = await runCli(['check-proof', files.write('other-key.json', inclusion), '--public-key', other.publicKey]);
@@ -294,6 +342,14 @@ describe('a pruned trail', () => {
     const result = await provePruned('--sequence', '2', '--json');
 
     expect((JSON.parse(result.stdout) as { error: { code: string } }).error.code).toBe('PROOF_ENTRIES_MISSING');
+    expect(result.stderr).toContain(`entry 2 of trail ${BILLING} was pruned: the log's entries of the trail start at sequence 4 behind the prune checkpoint of tree size 4`);
+    expect(result.stderr).not.toContain('options.checkpoints');
     expect(result.status).toBe(1);
+  });
+
+  it('proves consistency from the prune checkpoint', async () => {
+    const result = await provePruned('--consistency', '4:10');
+
+    expect(result.status).toBe(0);
   });
 });

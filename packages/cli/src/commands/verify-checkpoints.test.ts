@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKPOINT_FINDING_KINDS } from '@auditgate/checkpoint';
 import type { JsonObject } from '@auditgate/core';
@@ -329,7 +329,7 @@ describe('verify checkpoint flags', () => {
     [['--checkpoints', 'c.jsonl'], '--checkpoints needs --public-key FILE'],
     [['--public-key', 'k.pub'], '--public-key needs --checkpoints FILE'],
     [['--seen', 'seen.jsonl'], '--seen needs --checkpoints FILE and --public-key FILE'],
-    [['--checkpoints', 'c.jsonl', '--public-key', 'k.pub', '--seen', './c.jsonl'], 'is also given as --checkpoints'],
+    [['--checkpoints', 'c.jsonl', '--public-key', 'k.pub', '--seen', './c.jsonl'], 'is the same file as --checkpoints c.jsonl'],
   ])('rejects %j', async (flags, message) => {
     const result = await runCli(['verify', ...flags, 'log.jsonl'], { cwd: files.dir });
 
@@ -341,7 +341,34 @@ describe('verify checkpoint flags', () => {
     const path = files.write('for-missing.jsonl', wireLines(wires));
     const result = await runCli(['verify', '--checkpoints', 'nowhere.jsonl', '--public-key', log.publicKey, path], { cwd: files.dir });
 
-    expect(result.stderr).toContain('--checkpoints nowhere.jsonl: file not found');
+    expect(result.stderr).toContain('--checkpoints nowhere.jsonl: file not found. Without its checkpoints the log cannot be checked against them');
+    expect(result.stderr).toContain('every entry would be unanchored');
+    expect(result.status).toBe(2);
+  });
+
+  it.each(['symbolic', 'hard'])('rejects a seen file that is a %s link to a checkpoints file', async (kind) => {
+    const link = join(files.dir, `seen-${kind}-link.jsonl`);
+    if (kind === 'symbolic') symlinkSync(log.checkpointsFile, link);
+    else linkSync(log.checkpointsFile, link);
+    const before = readFileSync(log.checkpointsFile, 'utf8');
+    const path = files.write(`for-${kind}-link.jsonl`, wireLines(wires));
+
+    const result = await runCli(['verify', '--checkpoints', log.checkpointsFile, '--public-key', log.publicKey, '--seen', link, path]);
+
+    expect(result.stderr).toContain(`--seen ${link} is the same file as --checkpoints ${log.checkpointsFile}`);
+    expect(result.status).toBe(2);
+    expect(readFileSync(log.checkpointsFile, 'utf8')).toBe(before);
+  });
+
+  it('rejects a seen file in a linked directory', async () => {
+    const linkedDir = join(files.dir, 'linked-dir');
+    symlinkSync(files.dir, linkedDir);
+    const seen = join(linkedDir, 'not-yet.jsonl');
+    const path = files.write('for-linked-dir.jsonl', wireLines(wires));
+
+    const result = await runCli(['verify', '--checkpoints', join(files.dir, 'not-yet.jsonl'), '--public-key', log.publicKey, '--seen', seen, path]);
+
+    expect(result.stderr).toContain('is the same file as --checkpoints');
     expect(result.status).toBe(2);
   });
 
@@ -351,6 +378,17 @@ describe('verify checkpoint flags', () => {
 
     expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'KEY_INVALID', message: expect.stringContaining('contains a private key') } });
     expect(result.status).toBe(2);
+  });
+
+  it('names a torn last checkpoint line', async () => {
+    const checkpointsFile = join(files.dir, 'torn.jsonl');
+    writeFileSync(checkpointsFile, `${checkpointLines(log.checkpointsFile).join('\n')}\n{"frontier":["ab`);
+    const path = files.write('for-torn.jsonl', wireLines(wires));
+    const result = await runCli(['verify', '--checkpoints', checkpointsFile, '--public-key', log.publicKey, path]);
+
+    expect(result.stdout).toContain(`${checkpointsFile}:6: malformed_checkpoint: checkpoint at ${checkpointsFile}:6 is not JSON: `);
+    expect(result.stdout).toContain('The line is the last one and has no line break');
+    expect(result.status).toBe(1);
   });
 
   it('reports a malformed checkpoint line outside any trail', async () => {

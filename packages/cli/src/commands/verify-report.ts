@@ -1,5 +1,6 @@
 import { formatLocation } from '@auditgate/core';
 import { countOf } from '../output/plural.js';
+import { escapeControls, printableMessage, quoted } from '../output/printable.js';
 import type { Style } from '../output/style.js';
 import type { InputFormat } from '../read/read-entries.js';
 import type { AnyFinding, MergedReport, MergedTrailReport } from './verify-merge.js';
@@ -14,6 +15,8 @@ export interface SourceSummary {
 /**
  * Formats a report for people: a summary line per trail followed by its findings, then the
  * findings that belong to no listed trail, then what the checkpoint files gave, then the verdict.
+ * Trail names and other strings from the input that contain control characters are shown
+ * quoted and escaped, so that they cannot fake or hide report lines.
  */
 export function formatVerifyReport(report: MergedReport, sources: readonly SourceSummary[], style: Style): string {
   const lines: string[] = [];
@@ -37,7 +40,7 @@ export function formatVerifyReport(report: MergedReport, sources: readonly Sourc
   const checkpoints = report.checkpoints;
   if (checkpoints?.seen !== undefined && checkpoints.seen !== null) {
     const { file, read, appended } = checkpoints.seen;
-    lines.push(`seen checkpoints: ${countOf(read, 'line', 'lines')} read from ${file}, ${appended.toLocaleString('en-US')} appended`);
+    lines.push(`seen checkpoints: ${countOf(read, 'line', 'lines')} read from ${quoted(file)}, ${appended.toLocaleString('en-US')} appended`);
   }
 
   let scope = `${countOf(report.entryCount, 'entry', 'entries')} in ${countOf(report.trailCount, 'trail', 'trails')} from ${countOf(sources.length, 'file', 'files')}`;
@@ -62,7 +65,7 @@ function trailLine(trail: MergedTrailReport, style: Style): string {
   if (trail.checkpoints !== undefined) parts.push(checkpointReach(trail.checkpoints));
 
   const status = trail.findings.length === 0 ? style.green('ok') : style.red(countOf(trail.findings.length, 'finding', 'findings'));
-  return `${style.bold(trail.trail)}: ${parts.join(', ')}: ${status}`;
+  return `${style.bold(quoted(trail.trail))}: ${parts.join(', ')}: ${status}`;
 }
 
 function checkpointReach(checkpoints: NonNullable<MergedTrailReport['checkpoints']>): string {
@@ -77,12 +80,12 @@ function checkpointReach(checkpoints: NonNullable<MergedTrailReport['checkpoints
 /** Formats one finding as `file:line: trail T, sequence N: kind: message`. */
 export function findingLine(finding: AnyFinding, style: Style): string {
   const parts: string[] = [];
-  if (finding.location !== null) parts.push(formatLocation(finding.location));
+  if (finding.location !== null) parts.push(escapeControls(formatLocation(finding.location)));
   const position: string[] = [];
-  if (finding.trail !== null) position.push(`trail ${finding.trail}`);
+  if (finding.trail !== null) position.push(`trail ${quoted(finding.trail)}`);
   if (finding.sequence !== null) position.push(`sequence ${finding.sequence}`);
   if (position.length > 0) parts.push(position.join(', '));
   parts.push(style.red(finding.kind));
-  parts.push(finding.message);
+  parts.push(printableMessage(finding.message, [finding.trail, finding.location?.file]));
   return parts.join(': ');
 }

@@ -4,6 +4,7 @@ import { CheckpointLayer } from '../checkpoints/checkpoint-layer.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { countOf } from '../output/plural.js';
+import { escapeControls, printableJson } from '../output/printable.js';
 import { Progress } from '../output/progress.js';
 import { styleFor } from '../output/style.js';
 import { openInput, type Input } from '../read/open-input.js';
@@ -50,13 +51,15 @@ Flags:
                                 below them is a checkpoint_regression. After the run, the newest
                                 valid checkpoint of each trail is appended to FILE, so the next
                                 run detects a rollback or a fork. Keep FILE where the log's
-                                writer cannot change it.
+                                writer cannot change it. FILE must not be a --checkpoints file,
+                                also not through a link.
   --max-findings N              list at most N findings (default 1000); all are counted
   --json                        print one JSON report on stdout instead of text
   -h, --help                    print this help
 
 Exit status: 0 the log is valid, 1 it is not, 2 bad usage or unreadable input (including a
-missing checkpoints or key file).
+missing checkpoints or key file: without its checkpoints every entry would be unanchored, so
+give an empty checkpoints file to see those findings).
 
 Example:
   auditgate verify audit-export.json
@@ -111,7 +114,7 @@ export const verifyCommand: Command = {
     const report = mergeReports(chainReport, checkpointResult, maxFindings);
 
     if (values.json === true) {
-      io.stdout.write(`${JSON.stringify({ ...report, sources }, null, 2)}\n`);
+      io.stdout.write(`${printableJson({ ...report, sources }, 2)}\n`);
     } else {
       io.stdout.write(formatVerifyReport(report, sources, styleFor(io.stdout, io)));
     }
@@ -138,5 +141,5 @@ async function readSources(paths: readonly string[], verifier: Verifier, lineFin
 
 function progressText(input: Input, entries: number): string {
   const share = input.size === null || input.size === 0 ? '' : `, ${Math.floor((100 * input.bytesRead()) / input.size)}% of the file`;
-  return `verifying ${input.name}: ${countOf(entries, 'entry', 'entries')}${share}`;
+  return `verifying ${escapeControls(input.name)}: ${countOf(entries, 'entry', 'entries')}${share}`;
 }

@@ -28,18 +28,21 @@ export type CheckedProof =
 
 /**
  * Checks a saved proof: its hashes lead to the signed root, the signatures verify under the
- * keyring, and an inclusion proof is about the entry it carries. With `published`, each of its
- * checkpoints must also be among those valid checkpoints, with the same root.
+ * keyring, each checkpoint's frontier folds to its root, and an inclusion proof is about the
+ * wire entry it carries. With `published`, each of its checkpoints must also be among those
+ * valid checkpoints, with the same root.
  *
  * @param name the proof file's name for messages.
  * @throws {CheckFailedError} with the `@auditgate/checkpoint` code of the first check that
  *   fails, or `CHECKPOINT_NOT_PUBLISHED` or `FORK` for the `published` check.
- * @throws {InputError} when a part of the bundle is not a well-formed proof or checkpoint.
+ * @throws {InputError} when a part of the bundle is not a well-formed proof or checkpoint, or
+ *   the entry has keys that a wire entry does not have.
  */
 export function checkBundle(bundle: UncheckedBundle, keyring: Keyring, published: readonly LocatedCheckpoint[] | null, name: string): CheckedProof {
   try {
     if (bundle.type === INCLUSION_PROOF_TYPE) {
-      verifyInclusionProof(bundle.proof, bundle.checkpoint, keyring, { entry: bundle.entry });
+      // The saved entry is always a wire entry: its own keys never choose how its leaf is hashed.
+      verifyInclusionProof(bundle.proof, bundle.checkpoint, keyring, { wire: bundle.entry });
       const checkpoint = parseCheckpoint(bundle.checkpoint);
       if (published !== null) assertPublished(checkpoint, published);
       const { sequence } = parseInclusionProof(bundle.proof);

@@ -1,5 +1,6 @@
 import { formatLocation } from '@auditgate/core';
 import { countOf } from '../output/plural.js';
+import { escapeControls, quoted } from '../output/printable.js';
 import type { Style } from '../output/style.js';
 import type { ConsistencyResult } from './prove-consistency.js';
 import type { InclusionResult } from './prove-inclusion.js';
@@ -7,11 +8,17 @@ import { describeCheckpoint } from './trusted-checkpoints.js';
 
 const SAVE_HINT = "Save the proof with --json > FILE; 'auditgate check-proof FILE --public-key KEY.pub' checks it without the log.";
 
-/** Formats an inclusion proof for people: the entry, the checkpoint, and the proof's hashes. */
+/**
+ * Formats an inclusion proof for people: the entry, the checkpoint, and the proof's hashes. A
+ * trail name or file name with control characters is shown quoted and escaped.
+ */
 export function formatInclusion(result: InclusionResult, style: Style): string {
   const { proof } = result.bundle;
   return [
-    style.bold(`entry ${proof.sequence} of trail ${proof.trail} (${formatLocation(result.entry.location)}) is leaf ${proof.sequence} of the tree of ${countOf(proof.tree_size, 'entry', 'entries')}`),
+    style.bold(
+      `entry ${proof.sequence} of trail ${quoted(proof.trail)} (${escapeControls(formatLocation(result.entry.location))}) is leaf ${proof.sequence} ` +
+        `of the tree of ${countOf(proof.tree_size, 'entry', 'entries')}`,
+    ),
     `  ${describeCheckpoint(result.checkpoint)}`,
     `  leaf hash: ${proof.leaf_hash}`,
     ...hashLines(proof.hashes, 'the leaf is the whole tree'),
@@ -25,7 +32,7 @@ export function formatInclusion(result: InclusionResult, style: Style): string {
 export function formatConsistency(result: ConsistencyResult, style: Style): string {
   const { proof } = result.bundle;
   return [
-    style.bold(`the checkpoint of trail ${proof.trail} at tree size ${proof.size2} extends the one at tree size ${proof.size1}`),
+    style.bold(`the checkpoint of trail ${quoted(proof.trail)} at tree size ${proof.size2} extends the one at tree size ${proof.size1}`),
     `  older: ${describeCheckpoint(result.older)}`,
     `  newer: ${describeCheckpoint(result.newer)}`,
     ...hashLines(proof.hashes, 'both checkpoints have the same tree size and root'),

@@ -2,7 +2,7 @@ import { consistencyProof, verifyConsistencyProof, type Keyring } from '@auditga
 import type { CliIo } from '../io.js';
 import { CONSISTENCY_PROOF_TYPE, type ConsistencyBundle } from './proof-bundle.js';
 import { asCheckFailure } from './proof-failures.js';
-import { readTrailEntries } from './trail-entries.js';
+import { assertNotPruned, readTrailEntries } from './trail-entries.js';
 import { checkpointOfSize, type LocatedCheckpoint } from './trusted-checkpoints.js';
 
 /** Request of `prove --consistency`: the log files, the trail, two tree sizes, and the trusted checkpoints. */
@@ -27,7 +27,8 @@ export interface ConsistencyResult {
  * checks the proof before returning it.
  *
  * @throws {CheckFailedError} `CHECKPOINT_NOT_FOUND` when the trail has no valid checkpoint of
- *   one of the sizes, `FORK` when it has several with different roots, and the codes of
+ *   one of the sizes, `FORK` when it has several with different roots, `PROOF_ENTRIES_MISSING`
+ *   when the log's entries start above `size1` (pruned), and the codes of
  *   `@auditgate/checkpoint` (`CHECKPOINTS_INCONSISTENT`, `PROOF_*`) when no proof can be built.
  * @throws {InputError} when a log file cannot be read.
  */
@@ -37,9 +38,10 @@ export async function proveConsistency(request: ConsistencyRequest, io: Pick<Cli
   const newer = checkpointOfSize(ofTrail, request.trail, request.size2);
 
   const entries = await readTrailEntries(request.files, request.trail, io);
+  assertNotPruned(entries, request.trail, request.size1, ofTrail, `the tree of the first ${request.size1} entries of trail ${request.trail}`);
   try {
     const proof = await consistencyProof(
-      entries.map((entry) => entry.wire),
+      { wire: entries.map((entry) => entry.wire) },
       older.checkpoint,
       newer.checkpoint,
       { checkpoints: request.checkpoints.map((located) => located.checkpoint) },

@@ -4,7 +4,7 @@ import { CheckFailedError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { asCheckFailure } from './proof-failures.js';
 import { INCLUSION_PROOF_TYPE, type InclusionBundle } from './proof-bundle.js';
-import { readTrailEntries, sequenceOf, type TrailEntry } from './trail-entries.js';
+import { assertNotPruned, readTrailEntries, sequenceOf, type TrailEntry } from './trail-entries.js';
 import { checkpointOfSize, type LocatedCheckpoint } from './trusted-checkpoints.js';
 
 /** Request of `prove --sequence`: the log files, the trail, the entry's sequence, and the trusted checkpoints. */
@@ -29,8 +29,8 @@ export interface InclusionResult {
  *
  * @throws {CheckFailedError} `NO_CHECKPOINT` when the trail has no valid checkpoint, `FORK`
  *   when its newest tree size has several roots, `ENTRY_NOT_COVERED` when the newest
- *   checkpoint does not reach the entry, and the `PROOF_*` codes
- *   of `@auditgate/checkpoint` when the log does not give the checkpoint's root.
+ *   checkpoint does not reach the entry, `PROOF_ENTRIES_MISSING` when the entry was pruned, and
+ *   the `PROOF_*` codes of `@auditgate/checkpoint` when the log does not give the checkpoint's root.
  * @throws {InputError} when a log file cannot be read.
  */
 export async function proveInclusion(request: InclusionRequest, io: Pick<CliIo, 'stdin' | 'cwd'>): Promise<InclusionResult> {
@@ -57,9 +57,10 @@ export async function proveInclusion(request: InclusionRequest, io: Pick<CliIo, 
   }
 
   const entries = await readTrailEntries(request.files, trail, io);
+  assertNotPruned(entries, trail, sequence, ofTrail, `entry ${sequence} of trail ${trail}`);
   try {
     const proof = await inclusionProof(
-      entries.map((entry) => entry.wire),
+      { wire: entries.map((entry) => entry.wire) },
       trail,
       sequence,
       newest,
@@ -73,7 +74,7 @@ export async function proveInclusion(request: InclusionRequest, io: Pick<CliIo, 
       throw new CheckFailedError('PROOF_ENTRIES_MISSING', `the log files hold no entry at position ${sequence} of trail ${trail}`);
     }
     const bundle: InclusionBundle = { type: INCLUSION_PROOF_TYPE, proof, checkpoint: newest, entry: entry.wire };
-    verifyInclusionProof(bundle.proof, bundle.checkpoint, request.keyring, { entry: bundle.entry });
+    verifyInclusionProof(bundle.proof, bundle.checkpoint, request.keyring, { wire: bundle.entry });
     return { bundle, checkpoint: located, entry };
   } catch (error) {
     throw asCheckFailure(error);

@@ -1,7 +1,9 @@
-import { LosslessNumber, type EntryLocation, type JsonObject, type JsonValue } from '@auditgate/core';
+import { LosslessNumber, formatLocation, type EntryLocation, type JsonObject, type JsonValue } from '@auditgate/core';
+import { CheckFailedError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { openInput } from '../read/open-input.js';
 import { readEntries } from '../read/read-entries.js';
+import type { LocatedCheckpoint } from './trusted-checkpoints.js';
 
 /** One entry of a trail as read from a log file. */
 export interface TrailEntry {
@@ -57,4 +59,24 @@ function bySequence(a: TrailEntry, b: TrailEntry): number {
 function asObject(value: JsonValue): JsonObject | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof LosslessNumber) return null;
   return value;
+}
+
+/**
+ * Throws when the log's entries of the trail start above `position`, which a proof needs: those
+ * entries were pruned, so no proof that reaches them can be built from this log.
+ *
+ * @param what names what the proof is about, for the message.
+ * @throws {CheckFailedError} `PROOF_ENTRIES_MISSING`.
+ */
+export function assertNotPruned(entries: readonly TrailEntry[], trail: string, position: number, ofTrail: readonly LocatedCheckpoint[], what: string): void {
+  const first = entries[0] === undefined ? null : sequenceOf(entries[0]);
+  if (first === null || position >= first) return;
+
+  const prune = ofTrail.find((located) => located.checkpoint.prune === true && located.checkpoint.tree_size === first);
+  const behind = prune === undefined ? '' : ` behind the prune checkpoint of tree size ${first} (${formatLocation(prune.location)})`;
+  throw new CheckFailedError(
+    'PROOF_ENTRIES_MISSING',
+    `${what} was pruned: the log's entries of the trail start at sequence ${first}${behind}, so the log no longer holds ` +
+      `what the proof needs below ${first}. Build the proof from a log that still holds it, or keep proofs saved with --json before a prune`,
+  );
 }

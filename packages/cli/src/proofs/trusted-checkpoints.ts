@@ -1,6 +1,7 @@
 import { validCheckpoints, type Checkpoint, type CheckpointInput, type Keyring } from '@auditgate/checkpoint';
 import { formatLocation, type EntryLocation } from '@auditgate/core';
 import { CheckFailedError } from '../errors.js';
+import { escapeControls } from '../output/printable.js';
 
 /** A checkpoint whose signature verified, with the file and line it was read from. */
 export interface LocatedCheckpoint {
@@ -25,12 +26,12 @@ export async function trustedCheckpoints(inputs: readonly CheckpointInput[], key
   return valid.map((checkpoint) => ({ checkpoint, location: locations.get(checkpoint.signature) ?? null }));
 }
 
-/** Describes a checkpoint in one line: where it was read, its tree size, root, key and time. */
+/** Describes a checkpoint in one line: where it was read (control characters escaped), its tree size, root, key and time. */
 export function describeCheckpoint({ checkpoint, location }: LocatedCheckpoint): string {
   const date = new Date(checkpoint.ts * 1000);
   const signed = Number.isNaN(date.getTime()) ? `at ts ${checkpoint.ts}` : date.toISOString();
   const kind = checkpoint.prune === true ? 'prune checkpoint' : 'checkpoint';
-  return `${kind} at ${formatLocation(location)}: tree size ${checkpoint.tree_size}, root ${checkpoint.root}, key ${checkpoint.key_id}, signed ${signed}`;
+  return `${kind} at ${escapeControls(formatLocation(location))}: tree size ${checkpoint.tree_size}, root ${checkpoint.root}, key ${checkpoint.key_id}, signed ${signed}`;
 }
 
 /**
