@@ -33,6 +33,7 @@ export {
 } from './store.js';
 export { checkFilter, matchesFilter, compareEntries, type CheckedFilter } from './query.js';
 export { checkAppend } from './append-check.js';
+export { firstIndexAtOrAfter, indexOfSequence } from './trail-index.js';
 export { systemClock, type Clock } from './clock.js';
 export { canonicalJson, MAX_JSON_DEPTH } from './json/canonical.js';
 export { parseLosslessJson, JsonSyntaxError, MAX_PARSE_DEPTH } from './json/parse.js';

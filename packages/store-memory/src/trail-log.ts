@@ -1,5 +1,7 @@
 import {
   checkAppend,
+  firstIndexAtOrAfter,
+  indexOfSequence,
   type AppendRecord,
   type AuditEntry,
   type TrailAnchor,
@@ -45,22 +47,14 @@ export class TrailLog {
     });
   }
 
-  /** Index of the first entry with ts >= `ts`; entries are ordered by ts because ts never decreases. */
+  /** Index of the first entry with ts >= `ts`. */
   firstAtOrAfter(ts: number): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.entries[middle]!.ts < ts) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstIndexAtOrAfter(this.entries, ts);
   }
 
-  /** Index of the entry with `sequence`, clamped to the stored range; sequences are contiguous. */
+  /** Index of the entry with `sequence`, clamped to the stored range. */
   indexOfSequence(sequence: number): number {
-    const first = this.entries[0]?.sequence ?? 0;
-    return Math.min(Math.max(sequence - first, 0), this.entries.length);
+    return indexOfSequence(this.entries, sequence);
   }
 
   prune(before: number): number {
