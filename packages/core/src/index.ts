@@ -8,7 +8,7 @@ export { Trail } from './trail.js';
 export { Verdict, Severity, Mode, OnStoreError, Integrity, severityRank, assertEnum } from './enums.js';
 export { auditPolicy, DEFAULT_POLICY, type AuditPolicy } from './policy.js';
 export { SCHEMA_VERSION, type AuditEntry } from './entry.js';
-export { entryToWire, entryFromWire, serializeEntry, type WireEntry } from './wire.js';
+export { entryToWire, entryFromWire, serializeEntry, WIRE_KEYS, type WireEntry } from './wire.js';
 export {
   sha256Hex,
   canonicalEntry,

@@ -25,6 +25,24 @@ export interface WireEntry extends JsonObject {
 }
 
 
+/** The keys of a serialized entry, exactly: the wire contract shared with the Python gate family. */
+export const WIRE_KEYS: readonly string[] = Object.freeze([
+  'schema_version',
+  'trail',
+  'ts',
+  'wall_ts',
+  'verdict',
+  'severity',
+  'gate_type',
+  'gate_identity',
+  'recorded_by',
+  'reason',
+  'detail',
+  'entry_hash',
+  'prev_hash',
+  'sequence',
+]);
+
 /** Converts an entry to its wire form; `ts` becomes a Python float so `1000` stays `1000.0`. */
 export function entryToWire(entry: AuditEntry): WireEntry {
   return {

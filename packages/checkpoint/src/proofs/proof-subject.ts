@@ -1,4 +1,4 @@
-import { LosslessNumber, ValidationError, type AuditEntry } from '@auditgate/core';
+import { LosslessNumber, ValidationError, WIRE_KEYS, type AuditEntry } from '@auditgate/core';
 import { toHex } from '@auditgate/merkle';
 
 import { ProofError } from '../errors.js';
@@ -21,23 +21,7 @@ export interface InclusionSubject {
   readonly entry?: AuditEntry;
 }
 
-// The keys of core's WireEntry, which entryToWire writes and the Python gate family reads.
-const WIRE_KEYS: ReadonlySet<string> = new Set([
-  'schema_version',
-  'trail',
-  'ts',
-  'wall_ts',
-  'verdict',
-  'severity',
-  'gate_type',
-  'gate_identity',
-  'recorded_by',
-  'reason',
-  'detail',
-  'entry_hash',
-  'prev_hash',
-  'sequence',
-]);
+const WIRE_KEY_SET: ReadonlySet<string> = new Set(WIRE_KEYS);
 
 /**
  * Throws unless the subject is the entry that the proof is about: same trail, same sequence,
@@ -68,11 +52,11 @@ function checkWireForm(wire: unknown): Record<string, unknown> {
   }
 
   for (const key of Object.keys(wire)) {
-    if (!WIRE_KEYS.has(key)) {
+    if (!WIRE_KEY_SET.has(key)) {
       throw new ProofError(
         'PROOF_MALFORMED',
         `the proof's entry has the key ${JSON.stringify(key)}, which is not a field of a wire entry; ` +
-          `a wire entry has only ${[...WIRE_KEYS].join(', ')}, in snake_case as the log stores them`,
+          `a wire entry has only ${WIRE_KEYS.join(', ')}, in snake_case as the log stores them`,
       );
     }
   }
