@@ -11,7 +11,7 @@ export type ActionBridgeOptions = BridgeOptions<Decision>;
 
 /**
  * Records every actiongate decision on `bus` into a trail of `engine`. By default the trail of
- * gate `billing:refund@user:42` is `billing:actiongate@user:42`, so one trail holds all of a
+ * gate `billing:refund@user:42` is `billing:actiongate@user:42`, so one trail contains all of a
  * principal's actiongate decisions in a namespace.
  *
  * @example

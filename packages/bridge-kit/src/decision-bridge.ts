@@ -48,8 +48,8 @@ export function verdictOf(decision: GateDecisionLike): Verdict {
  * the decision's wire form as the entry's detail.
  *
  * When the trail's policy is FAIL_CLOSED and the entry could not be recorded, for any reason,
- * the listener rejects with a `VetoError`, so the gate's `guard` does not run the action: an
- * action never runs before its gate decisions are on record. A trail that cannot be determined
+ * the listener rejects with a `VetoError`, so the gate's `guard` does not run the action. An
+ * action therefore never runs before its gate decisions are on record. A trail that cannot be determined
  * takes the engine's default policy. Under FAIL_OPEN a failed record is counted in
  * {@link failures} and the action may run.
  */

@@ -8,7 +8,7 @@ export interface CheckpointInput {
   /** The parsed JSON value; undefined when the line is not JSON. */
   readonly checkpoint: unknown;
   readonly location?: EntryLocation;
-  /** Why the line could not be parsed as JSON, when it could not. */
+  /** The reason the line could not be parsed as JSON, when it could not. */
   readonly parseError?: string;
 }
 

@@ -17,8 +17,8 @@ export interface PruneResult {
 /**
  * Removes a trail's entries with ts < `before`, after signing a prune checkpoint (with frontier)
  * at the first entry that stays. The remaining trail then verifies from there: the frontier
- * replaces the removed entries, and the signed prune flag tells a verifier that their
- * absence was authorized.
+ * replaces the removed entries, and the signed prune flag marks their
+ * absence as authorized for a verifier.
  *
  * The trail's newest entry is never removed, because entries appended while this runs could
  * otherwise fall below `before` and be removed without a checkpoint. The checkpoint is written

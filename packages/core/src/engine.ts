@@ -52,7 +52,7 @@ function toClock(clock: EngineOptions['clock']): Clock {
   };
 }
 
-/** What a guarded action records before it runs: a record input without the trail. */
+/** The entry a guarded action records before it runs: a record input without the trail. */
 export type GuardInput = Omit<RecordInput, 'trail'>;
 
 export type DecisionListener = (decision: Decision) => void;
@@ -138,7 +138,7 @@ export class Engine {
   }
 
   /**
-   * Records one entry. Resolves with RECORDED once the store holds it, or with DROPPED when the
+   * Records one entry. Resolves with RECORDED once the store contains it, or with DROPPED when the
    * entry is below the trail's minSeverity, or when the store failed under SOFT mode.
    *
    * @throws {ValidationError} on bad input; nothing is recorded.

@@ -25,10 +25,10 @@ export class ValidationError extends AuditgateError {
   }
 }
 
-/** Longest field path a message repeats in full; `field` always keeps the whole path. */
+/** Maximum length of a field path that a message repeats in full. `field` always keeps the whole path. */
 const MAX_PATH_IN_MESSAGE = 120;
 
-// A path into deeply nested detail can run to hundreds of characters; its ends say where.
+// A path into deeply nested detail can run to hundreds of characters, and its two ends locate the value.
 function shortenPath(path: string): string {
   if (path.length <= MAX_PATH_IN_MESSAGE) return path;
   return `${path.slice(0, 60)}…${path.slice(-50)}`;

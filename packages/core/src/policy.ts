@@ -1,7 +1,7 @@
 import { assertEnum, Integrity, Mode, OnStoreError, Severity } from './enums.js';
 import { ValidationError } from './errors.js';
 
-/** How a trail records entries and what happens when recording fails. */
+/** The rules of a trail: how it records entries and what happens when recording fails. */
 export interface AuditPolicy {
   /** HARD throws `AuditError` from `record()` on a failed write; SOFT returns a DROPPED decision. */
   readonly mode: Mode;

@@ -10,12 +10,12 @@ import type { TrailCache } from './trail-cache.js';
 /** Largest canonical JSON form of an entry's detail, in bytes (always ASCII, so also characters). */
 export const MAX_DETAIL_BYTES = 256 * 1024;
 
-/** What a caller records. Severity defaults to INFO, reason to null and detail to `{}`. */
+/** The input of one record. Severity defaults to INFO, reason to null and detail to `{}`. */
 export interface RecordInput {
   readonly trail: Trail | string;
   readonly verdict: Verdict;
   readonly severity?: Severity;
-  /** Which kind of gate decided, such as `actiongate`. */
+  /** The kind of gate that decided, such as `actiongate`. */
   readonly gateType: string;
   /** The deciding gate's identity string. */
   readonly gateIdentity: string;

@@ -9,7 +9,7 @@ import { formatWallTs } from './wall-time.js';
 
 /** How often one batch is rebuilt on a fresh tail after another writer moved it. */
 const MAX_CONFLICT_RETRIES = 100;
-/** Longest pause, in milliseconds, before a retry; pauses grow from under 1 ms up to this. */
+/** Maximum pause before a retry, in milliseconds. Pauses grow from under 1 ms up to this. */
 const MAX_BACKOFF_MS = 20;
 
 interface Draft {
@@ -27,7 +27,7 @@ interface Pending extends Draft {
  * Serializes all writes to one trail from this process. Records that arrive while an append is
  * in flight wait in a queue and go to the store together in the next append (group commit),
  * in the order they arrived. Sequence numbers and prev_hash come from the tail this writer last
- * saw; when the store reports that another writer moved the tail, the batch is rebuilt on the
+ * saw. When the store reports that another writer moved the tail, the batch is rebuilt on the
  * new tail and tried again, so entries never fork or skip a sequence number.
  */
 export class TrailWriter {
@@ -48,7 +48,7 @@ export class TrailWriter {
 
   /**
    * Writes one entry. Returns it at once when the trail is idle and the store appends
-   * synchronously; otherwise queues it and resolves once the store holds it. A store error
+   * synchronously. Otherwise queues it and resolves once the store contains it. A store error
    * throws or rejects with the store's error.
    */
   write(input: PreparedInput, policy: AuditPolicy): AuditEntry | Promise<AuditEntry> {
@@ -120,7 +120,7 @@ export class TrailWriter {
         this.#tail = undefined;
         if (error instanceof StoreConflictError && attempt < MAX_CONFLICT_RETRIES) {
           // Writers that keep losing to each other step aside for a random while, so that
-          // one of them gets a turn; the first retries go at once.
+          // one of them gets a turn. The first two retries go at once.
           if (attempt >= 2) await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** (attempt - 2)));
           continue;
         }

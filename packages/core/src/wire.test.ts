@@ -47,7 +47,7 @@ describe('wire form', () => {
     );
   });
 
-  it('serializes as ASCII with ts as a float, and the line re-hashes to the same value', () => {
+  it('serializes ASCII lines that re-hash identically', () => {
     const line = serializeEntry(entry);
     expect(line).toMatch(/^[\x20-\x7e]+$/);
     expect(line).toContain('"ts":1000.0');

@@ -36,7 +36,7 @@ export class TrailLog {
   }
 
   // A retried record comes back with the sequence it was stored at, so it is stored exactly when
-  // the entry at that sequence carries its id. A batch that starts past the tail holds none.
+  // the entry at that sequence carries its id. A batch that starts past the tail contains none.
   #withoutStored(records: readonly AppendRecord[]): readonly AppendRecord[] {
     const tail = this.tail;
     const first = records[0]?.entry.sequence;

@@ -5,7 +5,7 @@ import type { BenchCase } from '../harness.js';
 const STEP = 1e-6;
 
 /**
- * An action gate whose window already contains `history` allowed calls; the timed check is one more
+ * An action gate whose window already contains `history` allowed calls. The timed check is one more
  * allowed call, so the window keeps growing during the run.
  */
 function actionCase(name: string, history: number): BenchCase {
@@ -29,7 +29,7 @@ function actionCase(name: string, history: number): BenchCase {
   };
 }
 
-/** A budget whose window already contains `history` spends; the timed check is one more spend. */
+/** Builds a case on a budget whose window already contains `history` spends; each timed check adds one. */
 function budgetCase(name: string, history: number): BenchCase {
   const clock = new ManualClock(1000);
   const budgets = new BudgetGate({ clock });

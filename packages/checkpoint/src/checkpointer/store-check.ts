@@ -22,8 +22,9 @@ export interface CoveredTree {
  * Two checks run. The store's tail must reach the largest signed size. Then the entry at the
  * tree's last position must be the one the tree covers. Its leaf is compared with the leaf this
  * process appended. Right after a resume from a frontier, no such leaf is known, so the entries
- * of the frontier's smallest subtree are rehashed and compared with its last hash. That subtree holds the lowest
- * set bit of the tree size in entries, so a resume at a power of two rereads the whole tree
+ * of the frontier's smallest subtree are rehashed and compared with its last hash. That subtree
+ * contains as many entries as the lowest set bit of the tree size, so a resume at a power of two
+ * rereads the whole tree
  * once. Under CHAIN integrity the last entry's hash covers every hash before it, so a matching
  * last entry means a matching chain. Entries that were pruned cannot be compared, and are not.
  *

@@ -57,11 +57,13 @@ function writeNumber(value: number): string {
     throw new PathError(`${value} is not a JSON number`);
   }
   if (!Number.isInteger(value)) return formatPyFloat(value);
-  return Number.isSafeInteger(value) ? String(value === 0 ? 0 : value) : BigInt(value).toString();
+  if (!Number.isSafeInteger(value)) return BigInt(value).toString();
+  // -0 is an integral value, and Python's int has no negative zero.
+  return value === 0 ? '0' : String(value);
 }
 
 // Python parses a float token to a double and an int token to an exact integer, then
-// re-serializes it; doing the same here normalizes spellings such as `1.50` or `1E5`.
+// re-serializes it. Doing the same here normalizes spellings such as `1.50` or `1E5`.
 function writeLossless(value: LosslessNumber): string {
   if (value.kind === 'float') return formatPyFloat(Number(value.text));
   return BigInt(value.text).toString();

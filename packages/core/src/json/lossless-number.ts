@@ -27,7 +27,7 @@ export class LosslessNumber {
     Object.freeze(this);
   }
 
-  /** The nearest JS number; exact for floats, rounded for ints beyond 2**53. */
+  /** Returns the nearest JS number: exact for floats, rounded for ints beyond 2**53. */
   valueOf(): number {
     return Number(this.text);
   }

@@ -228,7 +228,7 @@ class Parser {
       this.skipWhitespace();
       const value = this.readValue(depth + 1);
 
-      // Python keeps the last of repeated keys, other readers the first; a document that means
+      // Python keeps the last of repeated keys and other readers the first. A document that means
       // different things to different readers is rejected rather than read one way.
       if (Object.prototype.hasOwnProperty.call(object, key)) this.fail(`duplicate key ${JSON.stringify(key)}`, keyOffset);
 
